@@ -1,0 +1,73 @@
+/**
+ * CLI language: Chinese by default; English with `--lang en` or an English LANG
+ * (LANG=en_US.UTF-8). Every user-facing string of the CLI goes through `t`.
+ */
+export type Lang = 'zh-CN' | 'en';
+
+export function detectLang(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): Lang {
+  const i = argv.findIndex((a) => a === '--lang' || a.startsWith('--lang='));
+  const arg = i < 0 ? undefined : argv[i]?.includes('=') ? argv[i]?.split('=')[1] : argv[i + 1];
+  const pick = (v: string | undefined) => (v === undefined ? undefined : /^en/i.test(v) ? 'en' : /^zh/i.test(v) ? 'zh-CN' : undefined);
+  return pick(arg) ?? pick(env.YUSUAN_LANG) ?? pick(env.LC_ALL) ?? pick(env.LANG) ?? 'zh-CN';
+}
+
+type Entry = readonly [zh: string, en: string];
+
+const MESSAGES = {
+  description: ['预算公开检查与生成工具：校验部门预算公开的 12 张表、绩效目标表与说明，生成标准表格。', 'Check and generate Chinese departmental budget disclosures (部门预算公开).'],
+  optLang: ['界面语言：zh-CN（默认）或 en', 'language: zh-CN (default) or en'],
+  optVersion: ['显示版本号', 'print the version'],
+  optHelp: ['显示帮助', 'show help'],
+  helpCommand: ['显示某个命令的帮助', 'show help for a command'],
+  usage: ['用法：', 'Usage:'],
+  commands: ['命令：', 'Commands:'],
+  options: ['选项：', 'Options:'],
+  arguments: ['参数：', 'Arguments:'],
+  summaryDescription: ['显示一份预算公开模型的摘要（默认：内置的参考公开文件）', 'print a summary of a disclosure model (default: the bundled reference document)'],
+  summaryArg: ['模型 JSON 文件；省略时使用内置参考文件', 'a model JSON file; the bundled reference when omitted'],
+  catalogDescription: ['按编码或名称查询支出功能分类、部门/政府经济分类科目', 'look up function and economic classification subjects by code or name'],
+  catalogArg: ['科目编码（如 2080107）或名称（如 信息化建设）', 'a code (e.g. 2080107) or a name (e.g. 信息化建设)'],
+  optCatalogFile: ['用户提供的科目表（CSV 或 .xlsx），扩充内置科目表', 'a user catalogue (CSV or .xlsx) extending the bundled one'],
+  optCatalogReplace: ['用用户科目表替换（而不是扩充）内置科目表', 'replace the bundled catalogue instead of extending it'],
+  catalogNone: ['未找到科目：{query}（内置科目表只含部分科目，未收录不代表编码错误；可用 --catalog 加载完整科目表）', 'no subject found: {query} (the bundled catalogue is partial; a missing code is not a wrong one — load the full catalogue with --catalog)'],
+  catalogMalformed: ['“{query}”不是有效的科目编码（功能分类 3/5/7 位，经济分类 3/5 位）', '"{query}" is not a valid subject code (function 3/5/7 digits, economic 3/5)'],
+  colCode: ['编码', 'code'],
+  colName: ['名称', 'name'],
+  colLevel: ['级次', 'level'],
+  colKind: ['分类', 'classification'],
+  colParents: ['上级', 'parents'],
+  kindFunction: ['支出功能分类', 'function'],
+  kindEconomicDepartment: ['部门预算支出经济分类', 'economic (department)'],
+  kindEconomicGovernment: ['政府预算支出经济分类', 'economic (government)'],
+  catalogProvenance: ['内置科目表为经核实的部分科目（{count} 个），来源见 packages/core/data/catalog/SOURCES.md', 'the bundled catalogue is a verified partial subset ({count} codes); see packages/core/data/catalog/SOURCES.md'],
+  unknownCommand: ['未知命令：{name}。运行 yusuan --help 查看可用命令。', 'unknown command: {name}. Run yusuan --help for the commands.'],
+  fileNotFound: ['找不到文件：{path}', 'file not found: {path}'],
+  notJson: ['不是有效的 JSON 文件：{path}（{reason}）', 'not a valid JSON file: {path} ({reason})'],
+  invalidModel: ['模型文件不符合预算公开模型（{count} 处问题）：', 'the file is not a valid disclosure model ({count} issues):'],
+  internalError: ['内部错误（请报告此问题）：{message}', 'internal error (please report it): {message}'],
+  summaryTitle: ['{name} {year}年部门预算', '{name}: budget {year}'],
+  summaryUnitKind: ['单位性质：{kind}单位；金额单位：{unit}', 'unit kind: {kind}; amounts in {unit}'],
+  summaryIncome: ['收入总计', 'total income'],
+  summaryExpense: ['支出总计', 'total expenditure'],
+  summaryBasic: ['基本支出', 'basic expenditure'],
+  summaryProject: ['项目支出', 'project expenditure'],
+  summaryGpb: ['一般公共预算', 'general public budget'],
+  summaryProcurement: ['政府采购', 'government procurement'],
+  summaryForms: ['报表：{present}/12 张（无数据并附说明的：{empty}）', 'forms: {present}/12 ({empty} empty with a note)'],
+  summaryProjects: ['项目（{count} 个）', 'projects ({count})'],
+  summaryPerformance: ['绩效目标表：{tables} 张，绩效指标 {indicators} 个', 'performance tables: {tables}, {indicators} indicators'],
+  colProject: ['项目名称', 'project'],
+  colType: ['项目类型', 'type'],
+  colTotal: ['合计', 'total'],
+  colIndicators: ['指标数', 'indicators'],
+  notStated: ['（未公开）', '(not published)'],
+  summaryFooter: ['规则校验与报表生成将在后续版本提供；当前为参考模型摘要。', 'checks and form generation come next; this is a summary of the model.'],
+} as const satisfies Record<string, Entry>;
+
+export type MessageId = keyof typeof MESSAGES;
+
+export function t(lang: Lang, id: MessageId, data: Record<string, string | number> = {}): string {
+  const entry: Entry = MESSAGES[id];
+  const template = lang === 'en' ? entry[1] : entry[0];
+  return template.replace(/\{(\w+)\}/g, (m, k: string) => (k in data ? String(data[k]) : m));
+}

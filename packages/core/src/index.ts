@@ -1,0 +1,4 @@
+export * from './grid/grid.js';
+export * from './amount/index.js';
+export * from './model/index.js';
+export * from './catalog/index.js';
