@@ -27,7 +27,7 @@ export const moneyRules = {
 };
 
 export default tseslint.config(
-  { ignores: ['**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/test-artifacts/**'] },
+  { ignores: ['**/*.bundled_*.mjs', '**/dist/**', '**/node_modules/**', '**/.turbo/**', '**/coverage/**', '**/test-artifacts/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

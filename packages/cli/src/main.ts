@@ -1,4 +1,4 @@
-import { Command, CommanderError, Help } from 'commander';
+import { Command, CommanderError, type Help } from 'commander';
 import { referenceDisclosure } from '@yusuan/core';
 import { runCatalog } from './commands/catalog.js';
 import { summarize } from './commands/summary.js';

@@ -2,3 +2,5 @@ export * from './grid/grid.js';
 export * from './amount/index.js';
 export * from './model/index.js';
 export * from './catalog/index.js';
+export * from './reference/index.js';
+export * from './grid/sheet.js';

@@ -69,8 +69,11 @@ function headerKey(v: CellValue | undefined): string {
     .replace(/^[*＊]+|[*＊:：]+$/g, '');
 }
 
+// Exact header words first; then any header ending in one (功能分类科目编码, 经济分类科目名称 …).
 const isCodeHeader = (k: string): boolean => k !== '' && (CODE_HEADERS.has(k) || /(编码|代码|编号|code)$/.test(k));
 const isNameHeader = (k: string): boolean => k !== '' && (NAME_HEADERS.has(k) || /(名称|name)$/.test(k));
+const STRICT = { code: (k: string): boolean => CODE_HEADERS.has(k), name: (k: string): boolean => NAME_HEADERS.has(k) };
+const LOOSE = { code: isCodeHeader, name: isNameHeader };
 const isLevelHeader = (k: string): boolean => LEVEL_HEADERS.has(k);
 const segmentLevel = (k: string): SubjectLevel | undefined => SEGMENT_LEVELS.find((l) => l === k);
 
@@ -109,15 +112,24 @@ function looksLikeCode(v: CellValue | undefined): boolean {
   return typeof v === 'string' && /^[0-9]{3,7}$/.test(normalizeSubjectCode(v));
 }
 
-/** Finds the header row (one code column, or 类/款/项 columns, plus a name column). */
+/**
+ * Finds the header row (one code column, or 类/款/项 columns, plus a name
+ * column): first with the exact header words, so that a line such as
+ * 单位代码 / 单位名称 above the table is not taken for the header, then with any
+ * header ending in them; failing both, a plain two-column list of codes and names.
+ */
 function detectLayout(rows: readonly Row[]): Layout | undefined {
+  return detectHeader(rows, STRICT) ?? detectHeader(rows, LOOSE) ?? detectHeaderless(rows);
+}
+
+function detectHeader(rows: readonly Row[], words: typeof STRICT): Layout | undefined {
   const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r += 1) {
     const row = rows[r];
-    const code = findColumn(row, isCodeHeader);
+    const code = findColumn(row, words.code);
     const segments = segmentColumns(row);
     if (code !== undefined) {
-      const name = findColumn(row, isNameHeader, code + 1) ?? findColumn(row, isNameHeader);
+      const name = findColumn(row, words.name, code + 1) ?? findColumn(row, words.name);
       if (name !== undefined && name !== code) {
         const level = findColumn(row, isLevelHeader);
         // Two-row header: 科目编码 above 类 | 款 | 项.
@@ -128,15 +140,19 @@ function detectLayout(rows: readonly Row[]): Layout | undefined {
     }
     if (segments) {
       const last = segments[segments.length - 1]?.col ?? 0;
-      const name =
-        findColumn(row, isNameHeader, last + 1) ?? (r > 0 ? findColumn(rows[r - 1], isNameHeader, last + 1) : undefined);
+      const name = findColumn(row, words.name, last + 1) ?? (r > 0 ? findColumn(rows[r - 1], words.name, last + 1) : undefined);
       if (name !== undefined) {
         const level = findColumn(row, isLevelHeader) ?? (r > 0 ? findColumn(rows[r - 1], isLevelHeader) : undefined);
         return { headerRow: r, dataStart: r + 1, name, level, code: segments };
       }
     }
   }
-  // No header: accept a plain two-column list (code, name), possibly under a one-cell title.
+  return undefined;
+}
+
+/** No header: a plain two-column list (code, name), possibly under one-cell title rows. */
+function detectHeaderless(rows: readonly Row[]): Layout | undefined {
+  const limit = Math.min(rows.length, HEADER_SCAN_ROWS);
   for (let r = 0; r < limit; r += 1) {
     const row = rows[r];
     if (!row) continue;

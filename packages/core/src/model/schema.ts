@@ -10,6 +10,7 @@
  * (底稿), where every figure is typed once and every rollup is computed.
  */
 import { z } from 'zod';
+import type { Amount } from '../amount/amount.js';
 import {
   FORM_COLUMNS,
   FUNCTION_CLASSES,
@@ -24,11 +25,22 @@ import {
 
 export const MODEL_SCHEMA_VERSION = 1;
 
-/** A canonical decimal string: optional minus, no leading zeros, decimals as published. */
+/**
+ * A canonical amount: optional minus, no leading zeros, at least two decimals
+ * ("0.00", "10351.24"); more decimals only where they were published ("12.345").
+ */
 export const AmountString = z
   .string()
-  .regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, { error: '金额须为十进制数字串，如 "10351.24"' })
-  .meta({ description: '金额（十进制字符串，保留公开的小数位），如 "10351.24"；缺省表示空白单元格' });
+  .regex(/^-?(0|[1-9][0-9]*)\.[0-9]{2,}$/, { error: '金额须为至少两位小数的十进制数字串，如 "10351.24"、"0.00"' })
+  .meta({ description: '金额（十进制字符串，至少两位小数），如 "10351.24"；缺省表示空白单元格' });
+
+/** A count or other plain number stated in the narrative ("8", "0"). */
+export const NumberString = z.string().regex(/^-?(0|[1-9][0-9]*)(\.[0-9]+)?$/, { error: '须为十进制数字串' });
+
+/** The model form of an amount: at least two decimals, more only where published. */
+export function canonicalAmount(a: Amount): string {
+  return (a.scale < 2 ? a.round(2) : a).toString();
+}
 
 export const AmountUnitSchema = z.enum(['万元', '元']).meta({ description: '金额单位' });
 
@@ -180,8 +192,8 @@ const SECTION_KEYS = Object.keys(SECTION_TITLES) as [keyof typeof SECTION_TITLES
 
 export const NarrativeFigureSchema = z.strictObject({
   key: z.enum(FIGURE_KEYS),
-  /** Canonical decimal (an amount or a count) as stated. */
-  value: AmountString,
+  /** Canonical decimal as stated: an amount (two decimals at least) or a count. */
+  value: NumberString,
   /** 万元 / 元 for money, or the counting word (个, 辆, 台（件、套）). */
   unit: z.string(),
   /** 增加 / 减少 / 持平 for changes. */
