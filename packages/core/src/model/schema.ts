@@ -211,6 +211,8 @@ export const NarrativeSchema = z.strictObject({
   assetDate: z.string().regex(/^[0-9]{4}-[0-9]{2}-[0-9]{2}$/).optional(),
   /** Project names the narrative cites. */
   projectsCited: z.array(z.string()).optional(),
+  /** Projects named for key performance evaluation (重点绩效评价). */
+  keyProjects: z.array(z.string()).optional(),
 });
 
 export const UnitKind = z.enum(['行政', '参公', '事业']);

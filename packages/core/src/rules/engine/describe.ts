@@ -1,0 +1,48 @@
+import type { Location } from '../../diagnostics/types.js';
+import {
+  classRowLabel,
+  COLUMN_LABELS,
+  COLUMN_LABELS_EN,
+  FORM_IDS,
+  formLabel,
+  FUNCTION_CLASSES,
+  T01_EXPENSE_ROWS,
+  T01_INCOME_ROWS,
+  T04_INCOME_ROWS,
+  type ColumnKey,
+  type FormId,
+  type FunctionClassCode,
+} from '../../model/columns.js';
+
+type Lang = 'zh-CN' | 'en';
+
+/** Row keys of the overview forms are side-qualified: `income.gpb`, `expense.208`. */
+function rowLabel(form: string | undefined, rowKey: string): string {
+  const [side, key] = rowKey.includes('.') ? (rowKey.split('.', 2) as [string, string]) : ['', rowKey];
+  if (side === 'income') {
+    const table: Record<string, string> = form === 'T04' ? T04_INCOME_ROWS : T01_INCOME_ROWS;
+    return table[key] ?? key;
+  }
+  if (side === 'expense') {
+    if (FUNCTION_CLASSES.some(([c]) => c === key)) return classRowLabel(key as FunctionClassCode);
+    return (T01_EXPENSE_ROWS as Record<string, string>)[key] ?? key;
+  }
+  return key === 'total' ? '合计' : key;
+}
+
+/** The logical location in words: 表三 支出总体情况表 › 2080107 › 项目支出. */
+export function describeLocation(loc: Location, lang: Lang = 'zh-CN'): string {
+  const parts: string[] = [];
+  const zh = lang === 'zh-CN';
+  if (loc.form) {
+    if ((FORM_IDS as readonly string[]).includes(loc.form)) parts.push(zh ? formLabel(loc.form as FormId) : `form ${loc.form}`);
+    else if (loc.form === 'P') parts.push(zh ? `绩效目标表${loc.project ? `（${loc.project}）` : ''}` : `performance table${loc.project ? ` (${loc.project})` : ''}`);
+    else parts.push(zh ? '说明' : 'narrative');
+  }
+  if (loc.rowKey !== undefined) parts.push(zh ? rowLabel(loc.form, loc.rowKey) : loc.rowKey);
+  if (loc.columnKey !== undefined) {
+    const c = loc.columnKey as ColumnKey;
+    parts.push(c in COLUMN_LABELS ? (zh ? COLUMN_LABELS[c] : COLUMN_LABELS_EN[c]) : loc.columnKey);
+  }
+  return parts.join(' › ');
+}

@@ -1,0 +1,46 @@
+import type { Location } from '../../diagnostics/types.js';
+import { pathKey } from '../../diagnostics/types.js';
+
+/** Reads a value at a model path; undefined where the path does not exist. */
+export function getAt(root: unknown, path: readonly (string | number)[]): unknown {
+  let cur: unknown = root;
+  for (const seg of path) {
+    if (cur === null || typeof cur !== 'object') return undefined;
+    cur = (cur as Record<string | number, unknown>)[seg];
+  }
+  return cur;
+}
+
+/** Physical location (sheet + cell or line) of a path, looked up in a source map, falling back to its parents (a row's location for a missing cell). */
+export function physicalLocation(sourceMap: Readonly<Record<string, Location>> | undefined, path: readonly (string | number)[] | undefined): Location {
+  if (!sourceMap || !path) return {};
+  for (let n = path.length; n > 0; n--) {
+    const hit = sourceMap[pathKey(path.slice(0, n))];
+    if (hit) {
+      const out: { sheet?: string; cell?: string; line?: number } = {};
+      if (hit.sheet !== undefined) out.sheet = hit.sheet;
+      if (hit.cell !== undefined && n === path.length) out.cell = hit.cell;
+      if (hit.line !== undefined) out.line = hit.line;
+      if (out.cell === undefined && hit.cell !== undefined && n < path.length) {
+        // a missing cell of a known row: point at the row's first cell so the user lands on the row
+        out.cell = hit.cell;
+      }
+      return out;
+    }
+  }
+  return {};
+}
+
+/** Blocked figures: a path is blocked when it or one of its ancestors was blocked. */
+export class BlockSet {
+  private readonly keys = new Set<string>();
+
+  add(path: readonly (string | number)[]): void {
+    this.keys.add(pathKey(path));
+  }
+
+  has(path: readonly (string | number)[]): boolean {
+    for (let n = path.length; n > 0; n--) if (this.keys.has(pathKey(path.slice(0, n)))) return true;
+    return false;
+  }
+}

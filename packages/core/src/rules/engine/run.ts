@@ -1,0 +1,260 @@
+/**
+ * Runs the rules over a model: collects every finding (never stopping at the
+ * first), evaluates the equations, finds root causes, applies configured
+ * severities and sorts the result deterministically.
+ */
+import { Amount } from '../../amount/amount.js';
+import { bundledCatalogs } from '../../catalog/bundled.js';
+import type { Diagnostic, Location, MessageData, MessageTemplate } from '../../diagnostics/types.js';
+import { pathKey } from '../../diagnostics/types.js';
+import { FORM_IDS } from '../../model/columns.js';
+import { canonicalAmount, type Disclosure } from '../../model/schema.js';
+import { describeLocation } from './describe.js';
+import { ENGINE_MESSAGES } from './messages.js';
+import { BlockSet, getAt, physicalLocation } from './paths.js';
+import { reconcile, type EvaluatedEquation } from './reconcile.js';
+import type { AnyRule, Catalogs, CheckOptions, Equation, Report, RuleSeverity, SeveritySetting } from './types.js';
+
+export interface CheckReport {
+  readonly diagnostics: readonly Diagnostic[];
+  readonly errorCount: number;
+  readonly warningCount: number;
+}
+
+interface PendingEquation {
+  readonly rule: AnyRule;
+  readonly eq: Equation<string>;
+}
+
+const ROUNDING_RULE = 'sum/rounding';
+const STEP = Amount.of('0.005');
+
+function severityOf(rule: { id: string; defaultSeverity: RuleSeverity }, options: CheckOptions): SeveritySetting {
+  const s = options.severities?.[rule.id];
+  return s ?? rule.defaultSeverity;
+}
+
+export function defaultCatalogs(): Catalogs {
+  const b = bundledCatalogs();
+  return { function: b.function, economicDepartment: b.economicDepartment, economicGovernment: b.economicGovernment, official: false };
+}
+
+function withPhysical(loc: Location, options: CheckOptions, path?: readonly (string | number)[]): Location {
+  const p = path ?? loc.path;
+  const phys = physicalLocation(options.sourceMap, p);
+  return { ...loc, ...(p ? { path: [...p] } : {}), ...phys };
+}
+
+function amountAt(model: Disclosure, path: readonly (string | number)[]): Amount | undefined {
+  const v = getAt(model, path);
+  if (typeof v !== 'string') return undefined;
+  const r = Amount.parse(v);
+  return r.kind === 'amount' ? r.amount : undefined;
+}
+
+/** Runs `rules` over `model`. Rule order is the registry order; output order does not depend on it. */
+export function runRules(model: Disclosure, rules: readonly AnyRule[], options: CheckOptions = {}): CheckReport {
+  const catalogs = options.catalogs ?? defaultCatalogs();
+  const blocked = new BlockSet();
+  const diagnostics: Diagnostic[] = [];
+  const pending: PendingEquation[] = [];
+
+  for (const d of options.readDiagnostics ?? []) {
+    if (d.location.path) blocked.add(d.location.path);
+    const sev = options.severities?.[d.ruleId];
+    if (sev === 'off') continue;
+    diagnostics.push(sev ? { ...d, severity: sev } : d);
+  }
+
+  const active = rules.filter((r) => severityOf(r, options) !== 'off');
+  for (const rule of active) {
+    const severity = severityOf(rule, options) as RuleSeverity;
+    const ctx = {
+      model,
+      catalogs,
+      report(r: Report<string>) {
+        const path = r.path ?? r.location.path;
+        const sev: RuleSeverity = r.severity === 'warning' ? 'warning' : severity;
+        diagnostics.push({
+          ruleId: rule.id,
+          severity: sev,
+          messageId: r.messageId,
+          data: r.data ?? {},
+          location: withPhysical(r.location, options, path),
+          ...(r.expected !== undefined ? { expected: r.expected } : {}),
+          ...(r.actual !== undefined ? { actual: r.actual } : {}),
+          ...(r.related ? { related: r.related.map((l) => withPhysical(l, options)) } : {}),
+        });
+      },
+      equation(eq: Equation<string>) {
+        pending.push({ rule, eq });
+      },
+      amount(path: readonly (string | number)[]) {
+        return blocked.has(path) ? null : amountAt(model, path);
+      },
+      block(path: readonly (string | number)[]) {
+        blocked.add(path);
+      },
+    };
+    rule.check(ctx);
+  }
+
+  // Evaluate equations; blocked figures take their equations out of the check.
+  const evaluated: EvaluatedEquation[] = [];
+  const owners: PendingEquation[] = [];
+  const roundingSeverity = options.severities?.[ROUNDING_RULE] ?? 'warning';
+  for (const p of pending) {
+    if (p.eq.terms.some((t) => blocked.has(t.ref.path))) continue;
+    const values = p.eq.terms.map((t) => amountAt(model, t.ref.path));
+    let residual = Amount.ZERO;
+    p.eq.terms.forEach((t, i) => {
+      const v = values[i] ?? Amount.ZERO;
+      residual = t.coef === 1 ? residual.plus(v) : residual.minus(v);
+    });
+    let failed = !residual.isZero();
+    if (failed && p.eq.rounding) {
+      const parts = p.eq.terms.length - 1;
+      const tolerance = STEP.times(parts + 1);
+      if (residual.abs().cmp(tolerance) <= 0) {
+        failed = false;
+        if (roundingSeverity !== 'off') {
+          const head = p.eq.terms[0];
+          if (head) {
+            const actual = values[0] ?? Amount.ZERO;
+            const expected = head.coef === 1 ? actual.minus(residual) : actual.plus(residual);
+            diagnostics.push({
+              ruleId: ROUNDING_RULE,
+              severity: roundingSeverity,
+              messageId: 'rounding',
+              data: { where: describeLocation(head.ref.location), actual: canonicalAmount(actual), expected: canonicalAmount(expected), difference: canonicalAmount(residual.abs()), parts, tolerance: canonicalAmount(tolerance) },
+              location: withPhysical(head.ref.location, options, head.ref.path),
+              expected: canonicalAmount(expected),
+              actual: canonicalAmount(actual),
+              related: p.eq.terms.slice(1).map((t) => withPhysical(t.ref.location, options, t.ref.path)),
+            });
+          }
+        }
+      }
+    }
+    evaluated.push({ index: evaluated.length, terms: p.eq.terms, residual, values, failed });
+    owners.push(p);
+  }
+
+  const { roots, unexplained } = reconcile(evaluated);
+  const ruleOrder = new Map(active.map((r, i) => [r.id, i]));
+  for (const root of roots) {
+    const owner = root.equations
+      .map((i) => owners[i])
+      .filter((o): o is PendingEquation => o !== undefined)
+      .sort((a, b) => (ruleOrder.get(a.rule.id) ?? 0) - (ruleOrder.get(b.rule.id) ?? 0))[0];
+    if (!owner) continue;
+    const rootKey = pathKey(root.ref.path);
+    const related = new Map<string, Location>();
+    for (const i of root.equations) {
+      for (const t of evaluated[i]?.terms ?? []) {
+        const k = pathKey(t.ref.path);
+        if (k !== rootKey && !related.has(k)) related.set(k, withPhysical(t.ref.location, options, t.ref.path));
+      }
+    }
+    const actual = root.actual ?? Amount.ZERO;
+    const data: MessageData = {
+      where: describeLocation(root.ref.location),
+      actual: canonicalAmount(actual),
+      expected: canonicalAmount(root.expected),
+      difference: canonicalAmount(actual.minus(root.expected)),
+      count: related.size,
+    };
+    diagnostics.push({
+      ruleId: owner.rule.id,
+      severity: severityOf(owner.rule, options) as RuleSeverity,
+      messageId: 'rootCause',
+      data,
+      location: withPhysical(root.ref.location, options, root.ref.path),
+      expected: canonicalAmount(root.expected),
+      actual: canonicalAmount(actual),
+      related: [...related.values()],
+    });
+  }
+  for (const i of unexplained) {
+    const ev = evaluated[i];
+    const owner = owners[i];
+    const head = ev?.terms[0];
+    if (!ev || !owner || !head) continue;
+    const actual = ev.values[0] ?? Amount.ZERO;
+    const expected = head.coef === 1 ? actual.minus(ev.residual) : actual.plus(ev.residual);
+    diagnostics.push({
+      ruleId: owner.rule.id,
+      severity: severityOf(owner.rule, options) as RuleSeverity,
+      messageId: owner.eq.messageId,
+      data: {
+        ...(owner.eq.data ?? {}),
+        where: describeLocation(head.ref.location),
+        actual: canonicalAmount(actual),
+        expected: canonicalAmount(expected),
+        difference: canonicalAmount(actual.minus(expected)),
+      },
+      location: withPhysical(head.ref.location, options, head.ref.path),
+      expected: canonicalAmount(expected),
+      actual: canonicalAmount(actual),
+      related: ev.terms.slice(1).map((t) => withPhysical(t.ref.location, options, t.ref.path)),
+    });
+  }
+
+  const sorted = sortDiagnostics(diagnostics);
+  return {
+    diagnostics: sorted,
+    errorCount: sorted.filter((d) => d.severity === 'error').length,
+    warningCount: sorted.filter((d) => d.severity === 'warning').length,
+  };
+}
+
+const FORM_ORDER = new Map<string, number>([...FORM_IDS.map((f, i) => [f, i] as const), ['P', 12], ['N', 13]]);
+
+function cellOrder(cell: string | undefined): [number, number] {
+  const m = /^([A-Z]+)([0-9]+)$/.exec(cell ?? '');
+  if (!m) return [Number.MAX_SAFE_INTEGER, 0];
+  let col = 0;
+  for (const ch of m[1] ?? '') col = col * 26 + ch.charCodeAt(0) - 64;
+  return [Number(m[2]), col];
+}
+
+/** Deterministic order: physical position where known (sheet, row, column / line), then form, path, rule and message. */
+export function sortDiagnostics(list: readonly Diagnostic[]): Diagnostic[] {
+  const key = (d: Diagnostic) => {
+    const [row, col] = cellOrder(d.location.cell);
+    return [
+      FORM_ORDER.get(d.location.form ?? '') ?? 99,
+      d.location.sheet ?? '\uffff',
+      d.location.line ?? row,
+      col,
+      d.location.project ?? '',
+      d.location.path ? pathKey(d.location.path) : '',
+      d.location.rowKey ?? '',
+      d.location.columnKey ?? '',
+      d.ruleId,
+      d.messageId,
+      JSON.stringify(d.data),
+    ] as const;
+  };
+  return [...list]
+    .map((d) => ({ d, k: key(d) }))
+    .sort((a, b) => {
+      for (let i = 0; i < a.k.length; i++) {
+        const x = a.k[i];
+        const y = b.k[i];
+        if (x === y) continue;
+        if (typeof x === 'number' && typeof y === 'number') return x - y;
+        return String(x) < String(y) ? -1 : 1;
+      }
+      return 0;
+    })
+    .map((x) => x.d);
+}
+
+/** The template of a diagnostic's message: the rule's own, or the engine's for root causes and 尾差. */
+export function messageTemplate(rules: readonly AnyRule[], d: Diagnostic): MessageTemplate | undefined {
+  const rule = rules.find((r) => r.id === d.ruleId);
+  const own = rule?.messages[d.messageId];
+  if (own) return own;
+  return (ENGINE_MESSAGES as Record<string, MessageTemplate>)[d.messageId];
+}

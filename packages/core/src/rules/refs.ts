@@ -1,0 +1,77 @@
+/**
+ * Cell references into the model: each figure's path and its semantic location
+ * (form, row key, column key). Rules build their checks from these, so every
+ * finding points at the figure a user can find in the table.
+ */
+import type { FormRef } from '../diagnostics/types.js';
+import type { ColumnKey, FormId } from '../model/columns.js';
+import type { Disclosure } from '../model/schema.js';
+import type { CellRef } from './engine/types.js';
+
+export type CodedFormId = 'T02' | 'T03' | 'T05' | 'T08' | 'T09' | 'T12';
+export type EconomicFormId = 'T06' | 'T10';
+export const CODED_FORMS: readonly CodedFormId[] = ['T02', 'T03', 'T05', 'T08', 'T09', 'T12'];
+export const ECONOMIC_FORMS: readonly EconomicFormId[] = ['T06', 'T10'];
+
+function ref(path: (string | number)[], form: FormRef, rowKey: string, columnKey: string, project?: string): CellRef {
+  return { path, location: { form, rowKey, columnKey, path, ...(project !== undefined ? { project } : {}) } };
+}
+
+/** The 合计 row of a coded, economic or project form. */
+export function totalRef(form: FormId, column: ColumnKey): CellRef {
+  return ref(['forms', form, 'total', 'values', column], form, 'total', column);
+}
+
+/** A row of a coded form (T02, T03, T05, T08, T09, T12), by index; the row key is the subject code. */
+export function codedRef(form: CodedFormId, index: number, code: string, column: ColumnKey): CellRef {
+  return ref(['forms', form, 'rows', index, 'values', column], form, code, column);
+}
+
+export function economicRowKey(row: { department: { code: string }; government?: { code: string } | undefined }): string {
+  return row.government ? `${row.department.code}/${row.government.code}` : row.department.code;
+}
+
+export function economicRef(form: EconomicFormId, index: number, rowKey: string, column: ColumnKey): CellRef {
+  return ref(['forms', form, 'rows', index, 'values', column], form, rowKey, column);
+}
+
+export function projectRef(index: number, name: string, column: ColumnKey): CellRef {
+  return ref(['forms', 'T11', 'rows', index, 'values', column], 'T11', name, column);
+}
+
+/** A row of T01/T04; the row key is side-qualified (`income.gpb`, `expense.208`). */
+export function overviewRef(form: 'T01' | 'T04', side: 'income' | 'expense', index: number, key: string, column: ColumnKey): CellRef {
+  return ref(['forms', form, side, index, 'values', column], form, `${side}.${key}`, column);
+}
+
+export function threePublicRef(year: 'previous' | 'current', column: ColumnKey): CellRef {
+  return ref(['forms', 'T07', year, column], 'T07', year, column);
+}
+
+export function performanceFundsRef(index: number, project: string, column: 'total' | 'fiscal' | 'other'): CellRef {
+  return ref(['performance', index, 'funds', column], 'P', 'funds', column, project);
+}
+
+export function narrativeRef(index: number, key: string): CellRef {
+  return ref(['narrative', 'figures', index, 'value'], 'N', key, 'value');
+}
+
+/** Finds an overview row by key, with its index. */
+export function overviewRow(model: Disclosure, form: 'T01' | 'T04', side: 'income' | 'expense', key: string) {
+  const rows = model.forms[form]?.[side] ?? [];
+  const index = rows.findIndex((r) => r.key === key);
+  return index < 0 ? undefined : { index, row: rows[index] };
+}
+
+/** A reference to an overview row's cell, or to where the row would be (blank) when the form lacks it. */
+export function overviewCell(model: Disclosure, form: 'T01' | 'T04', side: 'income' | 'expense', key: string, column: ColumnKey): CellRef {
+  const hit = overviewRow(model, form, side, key);
+  return hit ? overviewRef(form, side, hit.index, key, column) : ref(['forms', form, side, `#${key}`, 'values', column], form, `${side}.${key}`, column);
+}
+
+/** A coded form's row by code, or a blank reference where the form has no such row. */
+export function codedCell(model: Disclosure, form: CodedFormId, code: string, column: ColumnKey): CellRef {
+  const rows = model.forms[form]?.rows ?? [];
+  const index = rows.findIndex((r) => r.code === code);
+  return index >= 0 ? codedRef(form, index, code, column) : ref(['forms', form, 'rows', `#${code}`, 'values', column], form, code, column);
+}
