@@ -30,7 +30,7 @@ const ruleFiles = readdirSync(rulesDir)
   .filter((d) => statSync(join(rulesDir, d)).isDirectory() && d !== 'engine' && !d.startsWith('__'))
   .flatMap((fam) =>
     readdirSync(join(rulesDir, fam))
-      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts')
+      .filter((f) => f.endsWith('.ts') && !f.endsWith('.test.ts') && f !== 'index.ts' && !f.startsWith('_'))
       .map((f) => `${fam}/${f.replace(/\.ts$/, '')}`),
   )
   .sort();

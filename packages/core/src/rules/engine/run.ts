@@ -111,31 +111,7 @@ export function runRules(model: Disclosure, rules: readonly AnyRule[], options: 
       const v = values[i] ?? Amount.ZERO;
       residual = t.coef === 1 ? residual.plus(v) : residual.minus(v);
     });
-    let failed = !residual.isZero();
-    if (failed && p.eq.rounding) {
-      const parts = p.eq.terms.length - 1;
-      const tolerance = STEP.times(parts + 1);
-      if (residual.abs().cmp(tolerance) <= 0) {
-        failed = false;
-        if (roundingSeverity !== 'off') {
-          const head = p.eq.terms[0];
-          if (head) {
-            const actual = values[0] ?? Amount.ZERO;
-            const expected = head.coef === 1 ? actual.minus(residual) : actual.plus(residual);
-            diagnostics.push({
-              ruleId: ROUNDING_RULE,
-              severity: roundingSeverity,
-              messageId: 'rounding',
-              data: { where: describeLocation(head.ref.location), actual: canonicalAmount(actual), expected: canonicalAmount(expected), difference: canonicalAmount(residual.abs()), parts, tolerance: canonicalAmount(tolerance) },
-              location: withPhysical(head.ref.location, options, head.ref.path),
-              expected: canonicalAmount(expected),
-              actual: canonicalAmount(actual),
-              related: p.eq.terms.slice(1).map((t) => withPhysical(t.ref.location, options, t.ref.path)),
-            });
-          }
-        }
-      }
-    }
+    const failed = !residual.isZero();
     evaluated.push({ index: evaluated.length, terms: p.eq.terms, residual, values, failed });
     owners.push(p);
   }
@@ -182,6 +158,23 @@ export function runRules(model: Disclosure, rules: readonly AnyRule[], options: 
     if (!ev || !owner || !head) continue;
     const actual = ev.values[0] ?? Amount.ZERO;
     const expected = head.coef === 1 ? actual.minus(ev.residual) : actual.plus(ev.residual);
+    // A 尾差 that no single wrong figure explains: reported as sum/rounding, not as an error.
+    const parts = ev.terms.length - 1;
+    const tolerance = STEP.times(parts + 1);
+    if (owner.eq.rounding && ev.residual.abs().cmp(tolerance) <= 0) {
+      if (roundingSeverity === 'off') continue;
+      diagnostics.push({
+        ruleId: ROUNDING_RULE,
+        severity: roundingSeverity,
+        messageId: 'rounding',
+        data: { where: describeLocation(head.ref.location), actual: canonicalAmount(actual), expected: canonicalAmount(expected), difference: canonicalAmount(ev.residual.abs()), parts, tolerance: canonicalAmount(tolerance) },
+        location: withPhysical(head.ref.location, options, head.ref.path),
+        expected: canonicalAmount(expected),
+        actual: canonicalAmount(actual),
+        related: ev.terms.slice(1).map((t) => withPhysical(t.ref.location, options, t.ref.path)),
+      });
+      continue;
+    }
     diagnostics.push({
       ruleId: owner.rule.id,
       severity: severityOf(owner.rule, options) as RuleSeverity,
