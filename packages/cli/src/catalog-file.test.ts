@@ -215,7 +215,7 @@ describe('worksheetToGrid', () => {
     ws.getCell('E4').value = 0;
     expect(worksheetToGrid(ws)).toEqual({
       name: 'S',
-      rows: [[], [null, '标题'], [], [true, '2024-01-02T08:30:00', { error: '#DIV/0!' }, null, 0]],
+      rows: [[], [null, '标题'], [], [true, '2024-01-02T08:30:00', { error: '#DIV/0!' }, { error: '#NO-CACHED-VALUE' }, 0]],
       merges: ['B2:D3'],
     });
   });

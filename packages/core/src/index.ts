@@ -6,3 +6,5 @@ export * from './reference/index.js';
 export * from './grid/sheet.js';
 export * from './diagnostics/index.js';
 export * from './rules/index.js';
+export * from './report/index.js';
+export * from './input/index.js';

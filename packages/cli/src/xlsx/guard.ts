@@ -60,7 +60,9 @@ export function unreadable(label: string, zh: string, en: string, cause?: unknow
   return new UserInputError({ 'zh-CN': `无法读取 ${label}：${zh}`, en: `cannot read ${label}: ${en}` }, cause === undefined ? undefined : { cause });
 }
 
+/** A size for messages: 1.5 MB, or 12 KB below a megabyte. */
 export function megabytes(bytes: number): string {
+  if (bytes < MB) return `${Math.ceil(bytes / 1024)} KB`;
   return `${Math.round((bytes / MB) * 10) / 10} MB`;
 }
 

@@ -64,5 +64,7 @@ export function isTotalLabel(s: string): boolean {
 
 /** A note under a form: `注：…`, `注:…`, `说明：…`. */
 export function isNoteText(s: string): boolean {
-  return /^(?:注|说明|备注)[:]/u.test(normalizeLabel(s));
+  const head = s.trimStart().slice(0, 8);
+  if (!/^(?:注|说|备)/u.test(head)) return false;
+  return /^(?:注|说明|备注)[:]/u.test(normalizeLabel(head));
 }

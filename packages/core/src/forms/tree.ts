@@ -58,7 +58,7 @@ export function pruneOptional(nodes: readonly ColumnNode[], keep: (leaf: LeafCol
     const optional = inherited || n.optional === true;
     if (n.children && n.children.length > 0) {
       const children = pruneOptional(n.children, keep, optional);
-      if (children.length > 0) out.push(children.length === n.children.length ? n : { ...n, children });
+      if (children.length > 0) out.push(children.every((c, i) => c === n.children?.[i]) && children.length === n.children.length ? n : { ...n, children });
     } else if (n.leaf && (!optional || keep(fieldOf(n.leaf)))) {
       out.push(n);
     }

@@ -251,7 +251,7 @@ class Composer {
   }
 
   /** A coded form (T02, T03, T05, T08, T09, T12) from its 项 values: 类 and 款 rows and 合计 are sums. */
-  coded(form: 'T02' | 'T03' | 'T05' | 'T08' | 'T09' | 'T12', items: ReadonlyMap<string, Vals>): NonNullable<Forms[typeof form]> {
+  coded<F extends 'T02' | 'T03' | 'T05' | 'T08' | 'T09' | 'T12'>(form: F, items: ReadonlyMap<string, Vals>): NonNullable<Forms[F]> {
     const keys = FORM_COLUMNS[form];
     const sums = new Map<string, Vals>();
     const total: Vals = {};
@@ -267,11 +267,12 @@ class Composer {
     const codes = [...sums.keys()].sort();
     const rows = codes.map((code) => ({ code, name: this.functionName(code), values: published(sums.get(code) ?? {}, keys) }));
     const base = { ...this.meta(form), ...this.note(form, rows.length === 0) };
-    return rows.length === 0 ? { ...base, rows: [] } : { ...base, total: { label: '合计', values: published(total, keys) }, rows };
+    // Values carry exactly the keys of FORM_COLUMNS[form], which is what Forms[F] allows.
+    return (rows.length === 0 ? { ...base, rows: [] } : { ...base, total: { label: '合计', values: published(total, keys) }, rows }) as NonNullable<Forms[F]>;
   }
 
   /** An economic form (T06, T10): 类 rows are sums of their 款 pairs. */
-  economic(form: 'T06' | 'T10', items: ReadonlyMap<string, { department: string; government: string | undefined; values: Vals }>): NonNullable<Forms[typeof form]> {
+  economic<F extends 'T06' | 'T10'>(form: F, items: ReadonlyMap<string, { department: string; government: string | undefined; values: Vals }>): NonNullable<Forms[F]> {
     const keys = FORM_COLUMNS[form];
     const classes = new Map<string, { values: Vals; governmentClasses: Set<string | undefined> }>();
     const total: Vals = {};
@@ -307,7 +308,7 @@ class Composer {
       }
     }
     const base = { ...this.meta(form), ...this.note(form, rows.length === 0) };
-    return rows.length === 0 ? { ...base, rows: [] } : { ...base, total: { label: '合计', values: published(total, keys) }, rows };
+    return (rows.length === 0 ? { ...base, rows: [] } : { ...base, total: { label: '合计', values: published(total, keys) }, rows }) as NonNullable<Forms[F]>;
   }
 
   compose(): Disclosure {
@@ -381,6 +382,8 @@ class Composer {
     for (const code of codes) {
       const cls = code.slice(0, 3);
       if (!knownClasses.has(cls)) {
+        // Once per class, at the first line of it.
+        knownClasses.add(cls);
         this.#diag('class-not-in-overview', { code, class: cls }, this.#where(`lines.${input.lines.findIndex((l) => l.code === code)}.code`, { sheet: INPUT_SHEET_NAMES.lines, rowKey: code }), {
           severity: 'warning',
           ruleId: 'input/unknown-class',

@@ -43,6 +43,10 @@ export const INPUT_MESSAGES = {
     'zh-CN': '“{column}”未填写，此行已跳过。',
     en: '“{column}” is blank; row skipped.',
   },
+  'missing-field': {
+    'zh-CN': '“{column}”未填写。',
+    en: '“{column}” is blank.',
+  },
   'unknown-key': {
     'zh-CN': '“{text}”不是工作表“{sheet}”可识别的项目，已忽略。',
     en: '“{text}” is not an item of sheet “{sheet}”; ignored.',
@@ -121,8 +125,9 @@ export const INPUT_MESSAGES = {
 
 export type InputMessageId = keyof typeof INPUT_MESSAGES;
 
-/** The text of a diagnostic produced by the input module. */
+/** The text of a diagnostic produced by the input module ({expected} and {actual} come from the diagnostic's numbers). */
 export function renderInputMessage(d: Diagnostic, lang: 'zh-CN' | 'en' = 'zh-CN'): string {
   const template = (INPUT_MESSAGES as Record<string, MessageTemplate>)[d.messageId];
-  return template ? renderTemplate(template, lang, d.data) : d.messageId;
+  const data = { ...(d.expected === undefined ? {} : { expected: d.expected }), ...(d.actual === undefined ? {} : { actual: d.actual }), ...d.data };
+  return template ? renderTemplate(template, lang, data) : d.messageId;
 }

@@ -3,6 +3,10 @@ import type { IndicatorValue } from './schema.js';
 const OPERATORS: ReadonlyArray<readonly [string, '≥' | '≤' | '=' | '>' | '<']> = [
   ['>=', '≥'],
   ['<=', '≤'],
+  ['＞＝', '≥'],
+  ['＜＝', '≤'],
+  ['≥=', '≥'],
+  ['≤=', '≤'],
   ['≥', '≥'],
   ['≧', '≥'],
   ['⩾', '≥'],

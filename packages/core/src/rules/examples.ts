@@ -46,7 +46,7 @@ export function applyExample(example: RuleExample, reference: Disclosure): { mod
   const base: unknown = JSON.parse(JSON.stringify(example.base === 'reference' ? reference : EMPTY_MODEL));
   for (const [path, indexes] of Object.entries(example.remove ?? {})) {
     const segs = segments(path);
-    const arr = parentOf(base, [...segs, 0])[segs[segs.length - 1] as string | number];
+    const arr = parentOf(base, segs)[segs[segs.length - 1] as string | number];
     if (Array.isArray(arr)) for (const i of [...indexes].sort((a, b) => b - a)) arr.splice(i, 1);
   }
   for (const [path, value] of Object.entries(example.set ?? {})) {

@@ -75,3 +75,21 @@ export function codedCell(model: Disclosure, form: CodedFormId, code: string, co
   const index = rows.findIndex((r) => r.code === code);
   return index >= 0 ? codedRef(form, index, code, column) : ref(['forms', form, 'rows', `#${code}`, 'values', column], form, code, column);
 }
+
+/**
+ * A form's total in one column: its 合计 row, or — where the form publishes no 合计
+ * row — the sum of its top-level rows (类 rows; all rows of T11).
+ */
+export function formTotal(model: Disclosure, form: CodedFormId | EconomicFormId | 'T11', column: ColumnKey): CellRef[] {
+  const table = model.forms[form];
+  if (!table) return [];
+  if (table.total) return [totalRef(form, column)];
+  if (form === 'T11') return (model.forms.T11?.rows ?? []).map((r, i) => projectRef(i, r.name, column));
+  if (form === 'T06' || form === 'T10') {
+    const rows = model.forms[form]?.rows ?? [];
+    const top = rows.some((r) => r.department.code.length === 3) ? 3 : 5;
+    return rows.flatMap((r, i) => (r.department.code.length === top ? [economicRef(form, i, economicRowKey(r), column)] : []));
+  }
+  const rows = model.forms[form]?.rows ?? [];
+  return rows.flatMap((r, i) => (r.code.length === 3 ? [codedRef(form, i, r.code, column)] : []));
+}

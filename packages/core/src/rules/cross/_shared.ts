@@ -9,9 +9,17 @@ export function published(model: Disclosure, ...forms: FormId[]): boolean {
   return forms.every((f) => model.forms[f] !== undefined);
 }
 
-/** `a` (the dependent copy) must equal `b`. */
-export function same<M extends string>(ctx: RuleContext<M>, messageId: M, a: CellRef, b: CellRef, data?: Record<string, string | number>): void {
-  ctx.equation({ messageId, ...(data ? { data } : {}), terms: [{ ref: a, coef: 1 }, { ref: b, coef: -1 }] });
+/** `a` (the dependent copy) must equal `b`; either side may be a sum of figures (a form without its 合计 row). */
+export function same<M extends string>(ctx: RuleContext<M>, messageId: M, a: CellRef | readonly CellRef[], b: CellRef | readonly CellRef[], data?: Record<string, string | number>): void {
+  const left = Array.isArray(a) ? a : [a as CellRef];
+  const right = Array.isArray(b) ? b : [b as CellRef];
+  if (left.length === 0 && right.length === 0) return;
+  ctx.equation({
+    messageId,
+    ...(data ? { data } : {}),
+    ...(left.length + right.length > 2 ? { rounding: true } : {}),
+    terms: [...left.map((ref) => ({ ref, coef: 1 as const })), ...right.map((ref) => ({ ref, coef: -1 as const }))],
+  });
 }
 
 /** A narrative figure by key, with its reference. */

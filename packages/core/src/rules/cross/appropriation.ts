@@ -2,7 +2,7 @@ import { Amount } from '../../amount/amount.js';
 import { FUNCTION_CLASSES, type ColumnKey } from '../../model/columns.js';
 import { canonicalAmount } from '../../model/schema.js';
 import { defineRule } from '../engine/types.js';
-import { codedCell, codedRef, overviewCell, totalRef } from '../refs.js';
+import { codedCell, codedRef, formTotal, overviewCell } from '../refs.js';
 import { published, same } from './_shared.js';
 
 /** T04 expense column → the fund form it must equal. */
@@ -32,7 +32,7 @@ export default defineRule({
       for (const [col, form] of FUND_FORMS) {
         if (!published(m, form)) continue;
         const fundForm = form === 'T05' ? '表五' : form === 'T08' ? '表八' : '表九';
-        same(ctx, 'fundTotal', overviewCell(m, 'T04', 'expense', 'currentTotal', col), totalRef(form, 'total'), { fundForm });
+        same(ctx, 'fundTotal', overviewCell(m, 'T04', 'expense', 'currentTotal', col), formTotal(m, form, 'total'), { fundForm });
         for (const [code] of FUNCTION_CLASSES) {
           same(ctx, 'fundClass', overviewCell(m, 'T04', 'expense', code, col), codedCell(m, form, code, 'total'), { fundForm });
         }

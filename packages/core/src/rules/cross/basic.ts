@@ -1,6 +1,6 @@
 import type { ColumnKey } from '../../model/columns.js';
 import { defineRule } from '../engine/types.js';
-import { totalRef } from '../refs.js';
+import { formTotal } from '../refs.js';
 import { published, same } from './_shared.js';
 
 const T05_T06: readonly ColumnKey[] = ['basic', 'personnel', 'publicUse'];
@@ -21,8 +21,8 @@ export default defineRule({
   },
   check(ctx) {
     const m = ctx.model;
-    if (published(m, 'T05', 'T06')) for (const c of T05_T06) same(ctx, 't06', totalRef('T06', c), totalRef('T05', c));
-    if (published(m, 'T03', 'T10')) same(ctx, 't10', totalRef('T10', 'total'), totalRef('T03', 'basic'));
-    if (published(m, 'T06', 'T10')) same(ctx, 't10gpb', totalRef('T10', 'gpb'), totalRef('T06', 'basic'));
+    if (published(m, 'T05', 'T06')) for (const c of T05_T06) same(ctx, 't06', formTotal(m, 'T06', c), formTotal(m, 'T05', c));
+    if (published(m, 'T03', 'T10')) same(ctx, 't10', formTotal(m, 'T10', 'total'), formTotal(m, 'T03', 'basic'));
+    if (published(m, 'T06', 'T10')) same(ctx, 't10gpb', formTotal(m, 'T10', 'gpb'), formTotal(m, 'T06', 'basic'));
   },
 });

@@ -4,19 +4,28 @@ import { FORM_TITLES } from '../../model/columns.js';
 import { canonicalAmount } from '../../model/schema.js';
 import type { Disclosure } from '../../model/schema.js';
 import { defineRule } from '../engine/types.js';
-import { overviewCell, totalRef } from '../refs.js';
+import { formTotal, overviewCell } from '../refs.js';
 import { figure, hasData } from './_shared.js';
 
-type Source = { label: string; value: (m: Disclosure, amount: (p: readonly (string | number)[]) => Amount | undefined | null) => Amount | undefined | null };
+type Source = { label: string; requires?: FormId; value: (m: Disclosure, amount: (p: readonly (string | number)[]) => Amount | undefined | null) => Amount | undefined | null };
 
-const at = (path: readonly (string | number)[]) => (_m: Disclosure, amount: (p: readonly (string | number)[]) => Amount | undefined | null) => amount(path);
+/** Σ of figures, blanks as zero; null when one of them is blocked. */
+function sumOf(refs: readonly { path: readonly (string | number)[] }[], amount: (p: readonly (string | number)[]) => Amount | undefined | null): Amount | null {
+  let s = Amount.ZERO;
+  for (const r of refs) {
+    const v = amount(r.path);
+    if (v === null) return null;
+    s = s.plus(v ?? Amount.ZERO);
+  }
+  return s;
+}
 
 /** Each form and the figure elsewhere that says whether it should have data. */
 const SOURCES: Readonly<Partial<Record<FormId, Source>>> = {
-  T06: { label: '表五一般公共预算基本支出', value: at(totalRef('T05', 'basic').path) },
-  T08: { label: '政府性基金预算支出', value: (m, amount) => (m.forms.T04 ? amount(overviewCell(m, 'T04', 'expense', 'currentTotal', 'gfb').path) : amount(overviewCell(m, 'T01', 'income', 'gfb', 'amount').path)) },
-  T09: { label: '国有资本经营预算支出', value: (m, amount) => (m.forms.T04 ? amount(overviewCell(m, 'T04', 'expense', 'currentTotal', 'soc').path) : amount(overviewCell(m, 'T01', 'income', 'soc', 'amount').path)) },
-  T10: { label: '表三基本支出', value: at(totalRef('T03', 'basic').path) },
+  T06: { label: '表五一般公共预算基本支出', requires: 'T05', value: (m, amount) => sumOf(formTotal(m, 'T05', 'basic'), amount) },
+  T08: { label: '政府性基金预算支出', requires: 'T01', value: (m, amount) => (m.forms.T04 ? amount(overviewCell(m, 'T04', 'expense', 'currentTotal', 'gfb').path) : amount(overviewCell(m, 'T01', 'income', 'gfb', 'amount').path)) },
+  T09: { label: '国有资本经营预算支出', requires: 'T01', value: (m, amount) => (m.forms.T04 ? amount(overviewCell(m, 'T04', 'expense', 'currentTotal', 'soc').path) : amount(overviewCell(m, 'T01', 'income', 'soc', 'amount').path)) },
+  T10: { label: '表三基本支出', requires: 'T03', value: (m, amount) => sumOf(formTotal(m, 'T03', 'basic'), amount) },
   T07: {
     label: '说明中的“三公”经费',
     value: (m, amount) => {
@@ -52,8 +61,12 @@ export default defineRule({
     for (const [form, source] of Object.entries(SOURCES) as [FormId, Source][]) {
       const table = m.forms[form];
       if (!table) continue;
-      const v = source.value(m, ctx.amount);
-      if (v === null || v === undefined) continue;
+      if (source.requires && !m.forms[source.requires]) continue;
+      const raw = source.value(m, ctx.amount);
+      if (raw === null) continue;
+      // a blank source figure in a published form is zero; an unstated narrative figure is unknown
+      const v = raw ?? (source.requires ? Amount.ZERO : undefined);
+      if (v === undefined) continue;
       const data = form === 'T07' ? hasData({ rows: [{ values: m.forms.T07?.previous ?? {} }, { values: m.forms.T07?.current ?? {} }] }) : hasData(table as Parameters<typeof hasData>[0]);
       const where = { form, path: ['forms', form] };
       const label = `${FORM_TITLES[form]}`;

@@ -1,6 +1,6 @@
 import { FUNCTION_CLASSES } from '../../model/columns.js';
 import { defineRule } from '../engine/types.js';
-import { codedCell, overviewCell, totalRef } from '../refs.js';
+import { codedCell, formTotal, overviewCell } from '../refs.js';
 import { published, same } from './_shared.js';
 
 export default defineRule({
@@ -22,8 +22,8 @@ export default defineRule({
     const m = ctx.model;
     const t03 = m.forms.T03;
     if (published(m, 'T01', 'T03') && t03) {
-      same(ctx, 'total', totalRef('T03', 'total'), overviewCell(m, 'T01', 'expense', 'currentTotal', 'amount'));
-      same(ctx, 'carryForward', totalRef('T03', 'carryForward'), overviewCell(m, 'T01', 'expense', 'carryForward', 'amount'));
+      same(ctx, 'total', formTotal(m, 'T03', 'total'), overviewCell(m, 'T01', 'expense', 'currentTotal', 'amount'));
+      same(ctx, 'carryForward', formTotal(m, 'T03', 'carryForward'), overviewCell(m, 'T01', 'expense', 'carryForward', 'amount'));
       for (const [code] of FUNCTION_CLASSES) {
         same(ctx, 'classRow', codedCell(m, 'T03', code, 'total'), overviewCell(m, 'T01', 'expense', code, 'amount'));
       }

@@ -1,6 +1,6 @@
 import type { ColumnKey } from '../../model/columns.js';
 import { defineRule } from '../engine/types.js';
-import { overviewCell, totalRef } from '../refs.js';
+import { formTotal, overviewCell } from '../refs.js';
 import { published, same } from './_shared.js';
 
 /** T02's 合计 row column → the T01 income row it must equal. */
@@ -43,8 +43,8 @@ export default defineRule({
   },
   check(ctx) {
     const m = ctx.model;
-    if (published(m, 'T01', 'T02') && m.forms.T02?.total) {
-      for (const [col, key] of T02_TO_T01) same(ctx, 't02', totalRef('T02', col), overviewCell(m, 'T01', 'income', key, 'amount'));
+    if (published(m, 'T01', 'T02')) {
+      for (const [col, key] of T02_TO_T01) same(ctx, 't02', formTotal(m, 'T02', col), overviewCell(m, 'T01', 'income', key, 'amount'));
     }
     if (published(m, 'T01', 'T04')) {
       for (const [k4, k1] of T04_TO_T01) same(ctx, 't04', overviewCell(m, 'T04', 'income', k4, 'amount'), overviewCell(m, 'T01', 'income', k1, 'amount'));

@@ -1,7 +1,7 @@
 import { Amount } from '../../amount/amount.js';
 import { canonicalAmount } from '../../model/schema.js';
 import { defineRule } from '../engine/types.js';
-import { codedCell, codedRef, totalRef } from '../refs.js';
+import { codedCell, codedRef, formTotal } from '../refs.js';
 import { figure, same } from './_shared.js';
 
 export default defineRule({
@@ -39,7 +39,7 @@ export default defineRule({
       });
     }
     const total = figure(m, 'procurement.total');
-    if (total && t12) same(ctx, 'narrativeTotal', total.ref, totalRef('T12', 'total'));
+    if (total && t12) same(ctx, 'narrativeTotal', total.ref, formTotal(m, 'T12', 'total'));
     const parts = ['procurement.goods', 'procurement.works', 'procurement.services'].map((k) => figure(m, k));
     if (total && parts.some((p) => p !== undefined)) {
       ctx.equation({

@@ -1,6 +1,6 @@
 import type { ColumnKey } from '../../model/columns.js';
 import { defineRule } from '../engine/types.js';
-import { projectRef, totalRef } from '../refs.js';
+import { formTotal } from '../refs.js';
 import { published, same } from './_shared.js';
 
 /** Form whose 项目支出 total must equal a T11 total column. */
@@ -24,18 +24,9 @@ export default defineRule({
   },
   check(ctx) {
     const m = ctx.model;
-    const t11 = m.forms.T11;
+    if (!m.forms.T11) return;
     for (const [form, col, column] of LINKS) {
-      if (!t11 || !published(m, form)) continue;
-      if (t11.total) same(ctx, 'project', totalRef(form, 'project'), totalRef('T11', col), { column });
-      else {
-        // no 合计 row published: compare with the projects themselves
-        ctx.equation({
-          messageId: 'project',
-          data: { column },
-          terms: [{ ref: totalRef(form, 'project'), coef: 1 }, ...t11.rows.map((r, i) => ({ ref: projectRef(i, r.name, col), coef: -1 as const }))],
-        });
-      }
+      if (published(m, form)) same(ctx, 'project', formTotal(m, form, 'project'), formTotal(m, 'T11', col), { column });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { Amount } from '../../amount/amount.js';
-import type { ColumnKey } from '../../model/columns.js';
+import { COLUMN_LABELS, type ColumnKey } from '../../model/columns.js';
 import { canonicalAmount } from '../../model/schema.js';
 import { defineRule } from '../engine/types.js';
 import { economicRef, economicRowKey, threePublicRef, totalRef } from '../refs.js';
@@ -50,7 +50,7 @@ export default defineRule({
         const ref = threePublicRef('current', item);
         ctx.report({
           messageId: 'belowT06',
-          data: { item: ref.location.columnKey ?? item, code, name: row.department.name, actual: canonicalAmount(inT07 ?? Amount.ZERO), expected: canonicalAmount(spend) },
+          data: { item: COLUMN_LABELS[item], code, name: row.department.name, actual: canonicalAmount(inT07 ?? Amount.ZERO), expected: canonicalAmount(spend) },
           location: ref.location,
           expected: canonicalAmount(spend),
           actual: canonicalAmount(inT07 ?? Amount.ZERO),

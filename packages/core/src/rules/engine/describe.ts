@@ -11,6 +11,7 @@ import {
   T04_INCOME_ROWS,
   type ColumnKey,
   type FormId,
+  NARRATIVE_FIGURES,
   type FunctionClassCode,
 } from '../../model/columns.js';
 
@@ -38,6 +39,18 @@ export function describeLocation(loc: Location, lang: Lang = 'zh-CN'): string {
     if ((FORM_IDS as readonly string[]).includes(loc.form)) parts.push(zh ? formLabel(loc.form as FormId) : `form ${loc.form}`);
     else if (loc.form === 'P') parts.push(zh ? `绩效目标表${loc.project ? `（${loc.project}）` : ''}` : `performance table${loc.project ? ` (${loc.project})` : ''}`);
     else parts.push(zh ? '说明' : 'narrative');
+  }
+  if (loc.form === 'N' && loc.rowKey !== undefined) {
+    const label = (NARRATIVE_FIGURES as Record<string, string>)[loc.rowKey];
+    parts.push(zh && label ? label : loc.rowKey);
+    return parts.join(' › ');
+  }
+  if (loc.form === 'P' && loc.rowKey === 'funds') {
+    const funds: Record<string, [string, string]> = { total: ['年度预算资金总额', 'total funds'], fiscal: ['财政拨款', 'fiscal appropriation'], other: ['其他资金', 'other funds'] };
+    const f = funds[loc.columnKey ?? ''];
+    parts.push(zh ? '项目资金' : 'project funds');
+    if (f) parts.push(zh ? f[0] : f[1]);
+    return parts.join(' › ');
   }
   if (loc.rowKey !== undefined) parts.push(zh ? rowLabel(loc.form, loc.rowKey) : loc.rowKey);
   if (loc.columnKey !== undefined) {

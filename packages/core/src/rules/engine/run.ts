@@ -117,12 +117,23 @@ export function runRules(model: Disclosure, rules: readonly AnyRule[], options: 
   }
 
   const { roots, unexplained } = reconcile(evaluated);
-  const ruleOrder = new Map(active.map((r, i) => [r.id, i]));
+  // A root is reported under the most local of its checks: sums inside a form before
+  // comparisons between forms, and those before the narrative.
+  const FAMILY_RANK: Record<string, number> = { sum: 0, cross: 1, text: 2 };
+  const ROW_FIRST: Record<string, number> = { 'sum/row': 0, 'sum/rollup': 1, 'sum/project-total': 2, 'sum/overview': 3, 'sum/balance': 4 };
+  const rank = (r: AnyRule) => [FAMILY_RANK[r.family] ?? 9, ROW_FIRST[r.id] ?? 9, active.indexOf(r)];
+  const ruleOrder = new Map(active.map((r) => [r.id, rank(r)]));
+  const compareRank = (a: AnyRule, b: AnyRule) => {
+    const x = ruleOrder.get(a.id) ?? [];
+    const y = ruleOrder.get(b.id) ?? [];
+    for (let i = 0; i < 3; i++) if ((x[i] ?? 0) !== (y[i] ?? 0)) return (x[i] ?? 0) - (y[i] ?? 0);
+    return 0;
+  };
   for (const root of roots) {
     const owner = root.equations
       .map((i) => owners[i])
       .filter((o): o is PendingEquation => o !== undefined)
-      .sort((a, b) => (ruleOrder.get(a.rule.id) ?? 0) - (ruleOrder.get(b.rule.id) ?? 0))[0];
+      .sort((a, b) => compareRank(a.rule, b.rule))[0];
     if (!owner) continue;
     const rootKey = pathKey(root.ref.path);
     const related = new Map<string, Location>();
@@ -159,7 +170,8 @@ export function runRules(model: Disclosure, rules: readonly AnyRule[], options: 
     const actual = ev.values[0] ?? Amount.ZERO;
     const expected = head.coef === 1 ? actual.minus(ev.residual) : actual.plus(ev.residual);
     // A 尾差 that no single wrong figure explains: reported as sum/rounding, not as an error.
-    const parts = ev.terms.length - 1;
+    // each published (non-blank) part carries at most half a cent of rounding; blanks are exact
+    const parts = Math.max(1, ev.values.slice(1).filter((v) => v !== undefined).length);
     const tolerance = STEP.times(parts + 1);
     if (owner.eq.rounding && ev.residual.abs().cmp(tolerance) <= 0) {
       if (roundingSeverity === 'off') continue;

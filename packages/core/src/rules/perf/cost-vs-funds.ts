@@ -1,7 +1,7 @@
-import type { Amount } from '../../amount/amount.js';
+import { Amount } from '../../amount/amount.js';
 import type { Location } from '../../diagnostics/types.js';
-import { canonicalAmount, type Disclosure, type PerformanceTable } from '../../model/schema.js';
-import { defineRule } from '../engine/types.js';
+import { canonicalAmount, type PerformanceTable } from '../../model/schema.js';
+import { defineRule, type RuleContext } from '../engine/types.js';
 import { amountInWan, indicatorLocation, level1Of, squash, tableLocation } from './support/indicators.js';
 
 interface Cap {
@@ -10,23 +10,23 @@ interface Cap {
   readonly location: Location;
 }
 
-/** The project's funds: P's 年度预算资金总额, or its T11 row when P leaves it blank. */
-function fundsOf(model: Disclosure, table: PerformanceTable, own: Amount | undefined | null): { amount: Amount; location: Location } | undefined | null {
+interface Funds {
+  readonly amount: Amount;
+  readonly location: Location;
+}
+
+/** The project's funds: P's 年度预算资金总额, or its T11 row when P leaves it blank; null when unreadable. */
+function fundsOf(ctx: RuleContext<string>, t: number, table: PerformanceTable): Funds | undefined | null {
+  const own = ctx.amount(['performance', t, 'funds', 'total']);
   if (own === null) return null;
-  return own ? { amount: own, location: { form: 'P', project: table.project, rowKey: 'funds', columnKey: 'total' } } : t11Funds(model, table);
-}
-
-function t11Funds(model: Disclosure, table: PerformanceTable): { amount: Amount; location: Location } | undefined {
-  const rows = model.forms.T11?.rows ?? [];
+  if (own) return { amount: own, location: tableLocation(t, table, 'funds.total') };
+  const rows = ctx.model.forms.T11?.rows ?? [];
   const i = rows.findIndex((r) => squash(r.name) === squash(table.project));
-  const total = rows[i]?.values.total;
-  if (i < 0 || total === undefined) return undefined;
+  const row = rows[i];
+  if (!row) return undefined;
   const path = ['forms', 'T11', 'rows', i, 'values', 'total'];
-  return { amount: amountOf(total), location: { form: 'T11', rowKey: rows[i]?.name ?? '', columnKey: 'total', path } };
-}
-
-function amountOf(s: string): Amount {
-  return amountInWan({ kind: 'quantity', text: s, number: s, unit: '万元' }) as Amount;
+  const amount = ctx.amount(path);
+  return amount ? { amount, location: { form: 'T11', rowKey: row.name, columnKey: 'total', path } } : undefined;
 }
 
 export default defineRule({
@@ -50,9 +50,9 @@ export default defineRule({
   },
   check(ctx) {
     ctx.model.performance.forEach((table, t) => {
-      const funds = fundsOf(ctx.model, table, ctx.amount(['performance', t, 'funds', 'total']));
+      const funds = fundsOf(ctx, t, table);
       if (!funds) return;
-      const fundsLoc: Location = funds.location.form === 'P' ? tableLocation(t, table, 'funds.total') : funds.location;
+      const fundsLoc = funds.location;
       // A cap is an upper bound in money under 成本指标; a repeated indicator counts once (perf/duplicate reports it).
       const caps: Cap[] = [];
       const seen = new Set<string>();
@@ -81,7 +81,7 @@ export default defineRule({
       }
       // The sum is only news when no single cap exceeds the funds already.
       if (single || caps.length < 2) return;
-      const sum = caps.reduce((a, c) => a.plus(c.amount), caps[0]?.amount.minus(caps[0].amount) as Amount);
+      const sum = Amount.sum(caps.map((c) => c.amount));
       if (sum.cmp(funds.amount) <= 0) return;
       ctx.report({
         messageId: 'capsExceed',

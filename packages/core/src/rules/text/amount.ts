@@ -1,7 +1,6 @@
 import type { Disclosure } from '../../model/schema.js';
 import { defineRule, type CellRef } from '../engine/types.js';
-import { overviewCell, projectRef, threePublicRef, totalRef } from '../refs.js';
-import { figure } from '../cross/_shared.js';
+import { formTotal, narrativeRef, overviewCell, projectRef, threePublicRef, totalRef } from '../refs.js';
 
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
 
@@ -9,9 +8,9 @@ const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
 function tableFigures(m: Disclosure, key: string): CellRef[] | undefined {
   const f = m.forms;
   const t01 = (side: 'income' | 'expense', row: string) => (f.T01 ? [overviewCell(m, 'T01', side, row, 'amount')] : undefined);
-  const t03 = (col: 'basic' | 'project') => (f.T03 ? [totalRef('T03', col)] : undefined);
+  const t03 = (col: 'basic' | 'project') => (f.T03 ? formTotal(m, 'T03', col) : undefined);
   const t07 = (year: 'previous' | 'current', col: 'total' | 'abroad' | 'vehiclePurchase' | 'vehicleOperation' | 'reception') => (f.T07 ? [threePublicRef(year, col)] : undefined);
-  const t11 = (col: 'total' | 'fiscal') => (f.T11 ? [f.T11.total ? totalRef('T11', col) : undefined].filter((r): r is CellRef => r !== undefined) : undefined);
+  const t11 = (col: 'total' | 'fiscal') => (f.T11 ? formTotal(m, 'T11', col) : undefined);
   const keyProjects = (col: 'total' | 'fiscal') => {
     const names = m.narrative?.keyProjects;
     const rows = f.T11?.rows;
@@ -101,9 +100,13 @@ export default defineRule({
         return;
       }
       const refs = tableFigures(m, fig.key);
-      const own = figure(m, fig.key);
-      if (!refs || refs.length === 0 || !own || own.ref.path[2] !== i) return;
-      ctx.equation({ messageId: 'amount', data: { label: fig.quote ?? fig.key }, terms: [{ ref: own.ref, coef: 1 }, ...refs.map((r) => ({ ref: r, coef: -1 as const }))] });
+      if (!refs || refs.length === 0) return;
+      ctx.equation({
+        messageId: 'amount',
+        data: { label: fig.quote ?? fig.key },
+        ...(refs.length > 1 ? { rounding: true } : {}),
+        terms: [{ ref: narrativeRef(i, fig.key), coef: 1 }, ...refs.map((r) => ({ ref: r, coef: -1 as const }))],
+      });
     });
   },
 });

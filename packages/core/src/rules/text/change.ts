@@ -60,8 +60,9 @@ export default defineRule({
       const whole = find(key);
       if (!whole) continue;
       if (total) ctx.equation({ messageId: 'consistent', data: { label: whole.f.quote ?? key }, terms: [signed(whole, 1), signed(total, -1)] });
+      // 其中 lists need not be exhaustive: the parts are added up only where every part is stated
       const found = parts.map(find).filter((p) => p !== undefined);
-      if (found.length > 0) ctx.equation({ messageId: 'components', data: { label: whole.f.quote ?? key }, terms: [signed(whole, 1), ...found.map((p) => signed(p, -1))] });
+      if (found.length === parts.length) ctx.equation({ messageId: 'components', data: { label: whole.f.quote ?? key }, terms: [signed(whole, 1), ...found.map((p) => signed(p, -1))] });
     }
     // a change needs reasons
     if (total && total.f.direction !== '持平') {

@@ -75,10 +75,9 @@ export function isPercent(v: IndicatorValue): boolean {
   return u !== undefined && u.startsWith('%');
 }
 
-/** Any money unit: 万元, 元, 元/人.月 … */
+/** Any money unit: 万元, 元, 元/人.月 … (not 单元). */
 export function isMoney(v: IndicatorValue): boolean {
-  const u = unitOf(v);
-  return u !== undefined && u.includes('元');
+  return /^(亿|万|千)?元/.test(unitOf(v) ?? '');
 }
 
 /** An absolute amount in 万元 (`≤ 50 万元`, `≤ 8000 元`); per-unit rates (元/人) are not amounts. */
@@ -121,8 +120,9 @@ export function isTime(ind: Indicator): boolean {
   return TIME_VALUE_WORDS.test(squash(v.text));
 }
 
+/** A satisfaction measure by name: …满意度, …满意率, …满意程度; not a survey count (满意度调查次数). */
 export function isSatisfactionName(name: string): boolean {
-  return squash(name).includes('满意');
+  return /满意(度|率|程度)(?!调查|测评)/.test(squash(name));
 }
 
 /** Calls `fn` for every indicator of every P table. */

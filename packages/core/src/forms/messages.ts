@@ -1,0 +1,56 @@
+/** What reading a forms workbook can report: message templates, rule ids and default severities. */
+import type { MessageTemplate, Severity } from '../diagnostics/types.js';
+
+export const FORM_MESSAGES = {
+  notANumber: {
+    'zh-CN': '单元格内容“{text}”不是数字，该金额未读入',
+    en: 'The cell holds “{text}”, which is not a number; the amount was not read',
+  },
+  unknownColumn: {
+    'zh-CN': '表头“{text}”不是{form}的栏目，该列未读入',
+    en: 'The header “{text}” is not a column of {form}; the column was not read',
+  },
+  unreadableForm: {
+    'zh-CN': '找到表名“{title}”，但没有找到可识别的表头，该表未读入',
+    en: 'Found the title “{title}” but no recognisable header below it; the form was not read',
+  },
+  unknownRow: {
+    'zh-CN': '无法识别的行“{text}”，未读入',
+    en: 'Unrecognised row “{text}”; it was not read',
+  },
+  badCode: {
+    'zh-CN': '科目编码“{text}”无法识别（应为 {lengths} 位数字，或分列填写的类、款、项），该行未读入',
+    en: 'The subject code “{text}” cannot be read ({lengths} digits, or 类/款/项 in their columns); the row was not read',
+  },
+  missingCode: {
+    'zh-CN': '“{text}”一行没有科目编码，该行未读入',
+    en: 'The row “{text}” has no subject code; it was not read',
+  },
+  duplicateForm: {
+    'zh-CN': '{form}再次出现，以第一次出现的为准，此处未读入',
+    en: '{form} appears again; the first one is read, this one is not',
+  },
+  duplicateRow: {
+    'zh-CN': '“{text}”一行重复出现，以第一次出现的为准',
+    en: 'The row “{text}” appears twice; the first one is read',
+  },
+  unknownUnit: {
+    'zh-CN': '金额单位“{text}”无法识别（应为万元或元）',
+    en: 'The amount unit “{text}” is not recognised (万元 or 元 expected)',
+  },
+} as const satisfies Record<string, MessageTemplate>;
+
+export type FormMessageId = keyof typeof FORM_MESSAGES;
+
+/** Rule id and default severity of each message. */
+export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId: string; readonly severity: Severity }>> = {
+  notANumber: { ruleId: 'amount/not-a-number', severity: 'error' },
+  unknownColumn: { ruleId: 'parse/unknown-column', severity: 'warning' },
+  unreadableForm: { ruleId: 'parse/unreadable-form', severity: 'error' },
+  unknownRow: { ruleId: 'parse/unknown-row', severity: 'warning' },
+  badCode: { ruleId: 'parse/bad-code', severity: 'error' },
+  missingCode: { ruleId: 'parse/missing-code', severity: 'error' },
+  duplicateForm: { ruleId: 'parse/duplicate-form', severity: 'warning' },
+  duplicateRow: { ruleId: 'parse/duplicate-row', severity: 'warning' },
+  unknownUnit: { ruleId: 'parse/unknown-unit', severity: 'warning' },
+};

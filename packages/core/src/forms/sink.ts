@@ -1,0 +1,71 @@
+/** Where a parse puts what it finds: diagnostics (sorted at the end) and the source map. */
+import type { Diagnostic, FormRef, Location, MessageData } from '../diagnostics/types.js';
+import { pathKey } from '../diagnostics/types.js';
+import { a1 } from '../grid/grid.js';
+import { FORM_DIAGNOSTICS, type FormMessageId } from './messages.js';
+
+type Path = readonly (string | number)[];
+
+export class Sink {
+  readonly sourceMap: Record<string, Location> = {};
+  private readonly found: { d: Diagnostic; key: readonly number[] }[] = [];
+
+  report(gridIndex: number, row: number, col: number, messageId: FormMessageId, data: MessageData, location: Location): void {
+    const { ruleId, severity } = FORM_DIAGNOSTICS[messageId];
+    this.found.push({ d: { ruleId, severity, messageId, data, location }, key: [gridIndex, row, col, this.found.length] });
+  }
+
+  /** Diagnostics by workbook position (sheet order, row, column), then in the order found. */
+  diagnostics(): Diagnostic[] {
+    return this.found
+      .slice()
+      .sort((a, b) => {
+        for (let i = 0; i < a.key.length; i++) {
+          const d = (a.key[i] ?? 0) - (b.key[i] ?? 0);
+          if (d !== 0) return d;
+        }
+        return 0;
+      })
+      .map((f) => f.d);
+  }
+}
+
+/** One table being read: its sheet, its form, and helpers that locate what is read. */
+export class TableScope {
+  constructor(
+    readonly sink: Sink,
+    readonly gridIndex: number,
+    readonly sheet: string,
+    readonly form: FormRef,
+    readonly project?: string,
+  ) {}
+
+  location(row: number, col: number, path: Path | undefined, rowKey?: string, columnKey?: string): Location {
+    return {
+      form: this.form,
+      ...(rowKey !== undefined ? { rowKey } : {}),
+      ...(columnKey !== undefined ? { columnKey } : {}),
+      ...(this.project !== undefined ? { project: this.project } : {}),
+      ...(path !== undefined ? { path } : {}),
+      sheet: this.sheet,
+      cell: a1(row, col),
+    };
+  }
+
+  /** Records where the model value at `path` (or at the path key `path`) was read. */
+  map(path: Path | string, row: number, col: number, rowKey?: string, columnKey?: string): void {
+    const loc: { form: FormRef; rowKey?: string; columnKey?: string; project?: string; sheet: string; cell: string } = { form: this.form, sheet: this.sheet, cell: a1(row, col) };
+    if (rowKey !== undefined) loc.rowKey = rowKey;
+    if (columnKey !== undefined) loc.columnKey = columnKey;
+    if (this.project !== undefined) loc.project = this.project;
+    this.sink.sourceMap[typeof path === 'string' ? path : pathKey(path)] = loc;
+  }
+
+  report(messageId: FormMessageId, data: MessageData, row: number, col: number, path?: Path, rowKey?: string, columnKey?: string): void {
+    this.sink.report(this.gridIndex, row, col, messageId, data, this.location(row, col, path, rowKey, columnKey));
+  }
+
+  withProject(project: string): TableScope {
+    return new TableScope(this.sink, this.gridIndex, this.sheet, this.form, project);
+  }
+}
