@@ -103,6 +103,8 @@ export function resolveCode(parts: readonly (CellAt | undefined)[], widths: read
   }
   const firstCell = parts[first] as CellAt;
   const t0 = texts[first] ?? '';
+  // Words without a digit in a code column are no code at all (a stray line, a signature).
+  if (!/\d/.test(texts.join(''))) return { kind: 'none' };
   const width0 = widths[first] ?? 0;
   if (!(t0.length === width0 && /^\d+$/.test(t0))) {
     const others = texts.some((t, i) => i !== first && t !== '');

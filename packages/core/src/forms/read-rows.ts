@@ -58,16 +58,21 @@ export class BodyContext {
     return col === undefined ? undefined : { value: view.cells[col] ?? null, col };
   }
 
-  /** Amounts of a row (those of one side when `side` is given) into a values record. */
+  /**
+   * Amounts of a row (those of one side when `side` is given) into a values
+   * record. Each figure read goes into the source map; a blank cell does not
+   * (the rules engine locates it by its row).
+   */
   values(view: RowView, path: Path, rowKey: string, side?: string): Values {
     const out: Values = {};
     const key = pathKey(path);
     for (const a of this.amounts) {
       if (a.side !== side) continue;
-      this.scope.map(`${key}.${a.column}`, view.row, a.col, rowKey, a.column);
       const r = readAmount(view.cells[a.col]);
-      if (r.kind === 'amount') out[a.column] = r.value;
-      else if (r.kind === 'invalid') this.scope.report('notANumber', { text: r.text }, view.row, a.col, [...path, a.column], rowKey, a.column);
+      if (r.kind === 'amount') {
+        out[a.column] = r.value;
+        this.scope.map(`${key}.${a.column}`, view.row, a.col, rowKey, a.column);
+      } else if (r.kind === 'invalid') this.scope.report('notANumber', { text: r.text }, view.row, a.col, [...path, a.column], rowKey, a.column);
     }
     return out;
   }
@@ -395,6 +400,10 @@ class YearsReader implements BodyReader {
       return;
     }
     this.read1 = true;
+    for (const side of ['previous', 'current'] as const) {
+      const first = this.ctx.amounts.find((a) => a.side === side);
+      if (first) this.ctx.scope.map([...this.ctx.base, side], view.row, first.col, side);
+    }
     this.previous = this.ctx.values(view, [...this.ctx.base, 'previous'], 'previous', 'previous');
     this.current = this.ctx.values(view, [...this.ctx.base, 'current'], 'current', 'current');
   }

@@ -47,7 +47,7 @@ import {
   type SourceAmounts,
   type SourceGrouping,
 } from './schema.js';
-import { northWest } from './split.js';
+import { northWest, northWestCapped } from './split.js';
 
 export interface ExtractResult {
   readonly input: BudgetInput;
@@ -146,6 +146,7 @@ class Extractor {
 
     // Lines: fiscal funds from their forms, the rest from 表二 and 表三.
     const drafts = new Map<string, Map<BudgetSource, LineDraft>>();
+    const rests = new Map<string, Amount[]>();
     for (const code of itemCodes) {
       const bySource = new Map<BudgetSource, LineDraft>();
       drafts.set(code, bySource);
@@ -172,26 +173,64 @@ class Extractor {
         bySource.set(fund, d);
       }
       const v03 = t03.get(code)?.values;
-      const rest = [amt(v03, 'basic').minus(fiscalBasic), amt(v03, 'project').minus(fiscalProject), amt(v03, 'carryForward').minus(fiscalCarry)];
+      rests.set(code, [amt(v03, 'basic').minus(fiscalBasic), amt(v03, 'project').minus(fiscalProject), amt(v03, 'carryForward').minus(fiscalCarry)]);
+    }
+
+    // Non-fiscal sources: each code's 基本/项目/结转 split by source, guided by what
+    // 表十 (基本) and 表十一 (项目) publish per column group.
+    const columnOf = (s: BudgetSource) => groupedColumn(s, g) ?? s;
+    const groupRevenue = new Map<string, Amount>();
+    const groupCodes = new Map<string, Set<string>>();
+    for (const code of itemCodes) {
+      for (const s of NON_FISCAL) {
+        const r = amt(t02.get(code)?.values, s);
+        if (r.isZero()) continue;
+        groupRevenue.set(columnOf(s), (groupRevenue.get(columnOf(s)) ?? Amount.ZERO).plus(r));
+        const set = groupCodes.get(columnOf(s)) ?? new Set<string>();
+        set.add(code);
+        groupCodes.set(columnOf(s), set);
+      }
+    }
+    const t10Total = (column: string) => (f.T10 && f.T10.rows.length > 0 ? Amount.sum(f.T10.rows.filter((r) => DEPARTMENT_ITEM.test(r.department.code)).map((r) => amt(r.values, column))) : undefined);
+    const t11Total = (column: string) => (f.T11 && f.T11.rows.length > 0 ? Amount.sum(f.T11.rows.map((r) => amt(r.values, column))) : undefined);
+    const budgets = new Map<string, (Amount | undefined)[]>();
+    for (const [column, revenue] of groupRevenue) {
+      const basic = t10Total(column) ?? (f.T10 ? Amount.ZERO : undefined);
+      const project = t11Total(column) ?? (f.T11 ? Amount.ZERO : undefined);
+      budgets.set(column, [basic, project, basic !== undefined && project !== undefined ? revenue.minus(basic).minus(project) : undefined]);
+    }
+    for (const code of itemCodes) {
+      const revenue = t02.get(code)?.values;
+      const rest = rests.get(code) ?? [];
+      const bySource = drafts.get(code);
       const sources = NON_FISCAL.filter((s) => !amt(revenue, s).isZero());
       if (sources.length === 0) {
-        const left = Amount.sum(rest);
-        if (!rest.every((a) => a.isZero())) this.#mismatch('T03', code, Amount.ZERO, left);
+        if (!rest.every((a) => a.isZero())) this.#mismatch('T03', code, Amount.ZERO, Amount.sum(rest));
         continue;
       }
-      const split = northWest(
+      const split = northWestCapped(
         sources.map((s) => amt(revenue, s)),
         rest,
+        sources.map((s) => budgets.get(columnOf(s)) ?? []),
       );
+      split.cells.forEach((row, i) => {
+        const budget = budgets.get(columnOf(sources[i] as BudgetSource));
+        if (budget) row.forEach((a, j) => (budget[j] = budget[j]?.minus(a)));
+      });
+      const groups = sources.map(columnOf);
+      const forced =
+        split.withinCaps &&
+        new Set(groups).size === groups.length &&
+        groups.every((c) => groupCodes.get(c)?.size === 1 && (budgets.get(c) ?? []).every((b) => b !== undefined && b.isZero()));
       if (!split.exact) this.#mismatch('T03', code, Amount.sum(rest), Amount.sum(sources.map((s) => amt(revenue, s))));
-      if (!split.unique) this.#diag('source-split', { code }, { form: 'T02', rowKey: code });
+      if (!split.unique && !forced) this.#diag('source-split', { code }, { form: 'T02', rowKey: code });
       sources.forEach((s, i) => {
         const cells = split.cells[i] ?? [];
         const d = emptyDraft();
         d.basic = cells[0] ?? Amount.ZERO;
         d.project = cells[1] ?? Amount.ZERO;
         d.carryForward = cells[2] ?? Amount.ZERO;
-        bySource.set(s, d);
+        bySource?.set(s, d);
       });
     }
 

@@ -46,3 +46,43 @@ export function northWest(rows: readonly Amount[], columns: readonly Amount[]): 
   const nonZeroColumns = columns.filter((c) => !c.isZero()).length;
   return { cells, exact, unique: nonZeroRows <= 1 || nonZeroColumns <= 1 };
 }
+
+/**
+ * The north-west corner rule under caps: cell (i, j) first takes at most
+ * caps[i][j] (no cap where undefined); what the caps leave over is then placed
+ * by the plain rule. `withinCaps` tells whether the caps were enough.
+ */
+export function northWestCapped(rows: readonly Amount[], columns: readonly Amount[], caps: readonly (readonly (Amount | undefined)[])[]): Split & { readonly withinCaps: boolean } {
+  const rowLeft = rows.map((r) => (r.isNegative() ? Amount.ZERO : r));
+  const colLeft = columns.map((c) => (c.isNegative() ? Amount.ZERO : c));
+  const cells = rows.map(() => columns.map(() => Amount.ZERO));
+  const min = (a: Amount, b: Amount) => (a.cmp(b) <= 0 ? a : b);
+  rows.forEach((_, i) => {
+    columns.forEach((_c, j) => {
+      const r = rowLeft[i] as Amount;
+      const c = colLeft[j] as Amount;
+      const cap = caps[i]?.[j];
+      let take = min(r, c);
+      if (cap !== undefined) take = min(take, cap.isNegative() ? Amount.ZERO : cap);
+      if (take.isZero() || take.isNegative()) return;
+      (cells[i] as Amount[])[j] = take;
+      rowLeft[i] = r.minus(take);
+      colLeft[j] = c.minus(take);
+    });
+  });
+  const rest = northWest(
+    rows.map((r, i) => (r.isNegative() ? r : (rowLeft[i] as Amount))),
+    colLeft,
+  );
+  let withinCaps = true;
+  rest.cells.forEach((row, i) =>
+    row.forEach((a, j) => {
+      if (a.isZero()) return;
+      withinCaps = false;
+      (cells[i] as Amount[])[j] = (cells[i]?.[j] ?? Amount.ZERO).plus(a);
+    }),
+  );
+  const nonZeroRows = rows.filter((r) => !r.isZero()).length;
+  const nonZeroColumns = columns.filter((c) => !c.isZero()).length;
+  return { cells, exact: rest.exact && columns.every((c) => !c.isNegative()), unique: nonZeroRows <= 1 || nonZeroColumns <= 1, withinCaps };
+}
