@@ -1,21 +1,28 @@
 import { Command, CommanderError, type Help } from 'commander';
 import { referenceDisclosure } from '@yusuan/core';
 import { runCatalog } from './commands/catalog.js';
+import { runCheck, type CheckCommandOptions } from './commands/check.js';
 import { summarize } from './commands/summary.js';
 import { InternalError, UserInputError } from './errors.js';
 import { detectLang, t, type Lang } from './i18n.js';
 import { readModelFile } from './model-file.js';
 
-export const VERSION = '0.1.0';
+export { VERSION } from './version.js';
+import { VERSION } from './version.js';
 
 export interface Io {
   out: (s: string) => void;
   err: (s: string) => void;
+  outIsTTY?: boolean;
+  errIsTTY?: boolean;
 }
 
 const defaultIo: Io = {
   out: (s) => process.stdout.write(s.endsWith('\n') ? s : `${s}\n`),
-  err: (s) => process.stderr.write(s.endsWith('\n') ? s : `${s}\n`),
+  // progress lines start with a carriage return and stay on their line
+  err: (s) => process.stderr.write(s.startsWith('\r') || s.endsWith('\n') ? s : `${s}\n`),
+  outIsTTY: process.stdout.isTTY === true,
+  errIsTTY: process.stderr.isTTY === true,
 };
 
 function localizedHelp(lang: Lang) {
@@ -42,6 +49,22 @@ function buildProgram(lang: Lang, io: Io, exit: { code: number }): Command {
     .option('--lang <lang>', t(lang, 'optLang'))
     .helpCommand('help [command]', t(lang, 'helpCommand'))
     .showSuggestionAfterError(false);
+
+  setup(program.command('check'))
+    .description(t(lang, 'checkDescription'))
+    .argument('<paths...>', t(lang, 'checkArg'))
+    .option('-f, --format <format>', t(lang, 'optFormat'), 'stylish')
+    .option('-o, --output <file>', t(lang, 'optOutput'))
+    .option('--rule <id=severity>', t(lang, 'optRule'), (v: string, prev: string[] = []) => [...prev, v])
+    .option('-c, --config <file>', t(lang, 'optConfig'))
+    .option('--catalog <file>', t(lang, 'optCatalog'))
+    .option('--max-warnings <n>', t(lang, 'optMaxWarnings'))
+    .option('-q, --quiet', t(lang, 'optQuiet'))
+    .option('--unit-name <name>', t(lang, 'optUnitName'))
+    .option('--year <year>', t(lang, 'optYear'))
+    .action(async (paths: string[], opts: CheckCommandOptions) => {
+      exit.code = await runCheck(paths, opts, lang, io);
+    });
 
   setup(program.command('summary'))
     .description(t(lang, 'summaryDescription'))
@@ -93,7 +116,7 @@ export async function main(argv: readonly string[], io: Io = defaultIo): Promise
       return 2;
     }
     if (e instanceof UserInputError) {
-      io.err(`yusuan: ${e.message}`);
+      io.err(`yusuan: ${e.messageIn(lang)}`);
       return e.exitCode;
     }
     const message = e instanceof InternalError || e instanceof Error ? e.message : String(e);

@@ -8,3 +8,5 @@ export * from './diagnostics/index.js';
 export * from './rules/index.js';
 export * from './report/index.js';
 export * from './input/index.js';
+export * from './check/index.js';
+export * from './forms/index.js';

@@ -73,6 +73,7 @@ export interface CellAt {
   readonly col: number;
 }
 
+const MAX_CODE_CELL = 200;
 const WHOLE = /^(\d[\d\s.\-－]*\d|\d)\s*(\D.*)?$/su;
 
 /**
@@ -87,7 +88,7 @@ export function resolveCode(parts: readonly (CellAt | undefined)[], widths: read
   const texts = widths.map((w, i) => codeText(parts[i]?.value, w));
   const first = texts.findIndex((t) => t !== '');
   const whole = (text: string, col: number): CodeResult => {
-    const m = WHOLE.exec(text);
+    const m = text.length <= MAX_CODE_CELL ? WHOLE.exec(text) : null;
     const digits = (m?.[1] ?? '').replace(/[\s.\-－]/g, '');
     if (!m || !lengths.includes(digits.length)) return { kind: 'bad', text, col };
     const rest = cleanText(m[2] ?? '');

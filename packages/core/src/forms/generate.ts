@@ -137,7 +137,7 @@ export function generateForm(layout: FormLayout, form: AnyForm, model: Disclosur
   b.style(0, 0, 1, n, 'title');
   let r = 1;
   if (form.unit !== undefined) {
-    b.set(r, n - 1, `单位：${form.unit}`);
+    b.set(r, n - 1, fillTemplate(layout.unitLine, { amountUnit: form.unit }));
     b.style(r, n - 1, 1, 1, 'subtitle');
     r++;
   }

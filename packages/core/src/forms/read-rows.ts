@@ -27,7 +27,6 @@ export interface BodyReader {
 }
 
 interface AmountField {
-  readonly field: string;
   readonly column: ColumnKey;
   readonly side: string | undefined;
   readonly col: number;
@@ -48,7 +47,7 @@ export class BodyContext {
       this.fieldCol.set(leaf.field, col);
       if (leaf.leaf.kind === 'amount') {
         this.amountCols.add(col);
-        this.amounts.push({ field: leaf.field, column: leaf.leaf.column, side: leaf.leaf.side, col });
+        this.amounts.push({ column: leaf.leaf.column, side: leaf.leaf.side, col });
       }
     }
   }

@@ -5,9 +5,9 @@
 
 const CJK = '[\\u2e80-\\u2eff\\u3000-\\u303f\\u3040-\\u30ff\\u3400-\\u4dbf\\u4e00-\\u9fff\\uf900-\\ufaff\\uff00-\\uffef\\u201c\\u201d\\u2018\\u2019]';
 const CJK_GAP = new RegExp(`(?<=${CJK})\\s+(?=${CJK})`, 'gu');
-const SPACES = /[\s\u3000\u200b\u200c\u200d\u2060\ufeff]+/gu;
+const SPACES = /(?:[\s\u3000\u200b\u2060\ufeff]|\u200c|\u200d)+/gu;
 const QUOTES = /["'“”‘’「」『』〝〞＂＇]/gu;
-const OPEN = /[【〔［\[｛{]/gu;
+const OPEN = /[【〔［[｛{]/gu;
 const CLOSE = /[】〕］\]｝}]/gu;
 
 /**

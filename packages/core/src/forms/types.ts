@@ -89,6 +89,8 @@ export interface FormLayout {
   readonly titleVariants: readonly string[];
   /** Name of the generated sheet (≤ 31 characters, none of []:*?/\). */
   readonly sheetName: string;
+  /** The unit line above the header, right-aligned; `{amountUnit}` is the form's unit (万元). */
+  readonly unitLine: string;
   readonly columns: readonly ColumnNode[];
   readonly body: Body;
   /** The note published under the form when it has no data; `{year}` and `{unit}` are filled in. */

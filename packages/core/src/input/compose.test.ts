@@ -3,6 +3,7 @@ import { DisclosureSchema } from '../model/schema.js';
 import { compose } from './compose.js';
 import { sampleInput } from './fixtures.test-data.js';
 import { renderInputMessage } from './messages.js';
+import { fillSubjectNames } from './names.js';
 import type { BudgetInput } from './schema.js';
 
 const { model, diagnostics } = compose(sampleInput());
@@ -181,8 +182,8 @@ describe('compose: the sample 底稿', () => {
       'assets.vehicles': '2 辆',
       'assets.generalEquipment': '0 台（件、套）',
       'assets.specialEquipment': '0 台（件、套）',
-      'performance.projects': '1 个',
-      'performance.funds': '37.25 万元',
+      'performance.projects': '2 个',
+      'performance.funds': '39.25 万元',
       'performance.fiscal': '37.25 万元',
       'performance.keyProjects': '1 个',
       'performance.keyFunds': '37.25 万元',
@@ -192,6 +193,7 @@ describe('compose: the sample 底稿', () => {
     expect(model.narrative?.sections.map((s) => s.key)).toEqual(['overview', 'change', 'threePublic', 'operatingCost', 'procurement', 'assets', 'performance', 'special', 'glossary']);
     expect(model.narrative?.changeReasons).toBe('维修项目减少。');
     expect(model.narrative?.assetDate).toBe('2024-12-31');
+    expect(model.narrative?.keyProjects).toEqual(['办公楼维修']);
   });
 });
 
@@ -302,5 +304,24 @@ describe('compose: figures that disagree between sheets', () => {
     expect(m.forms.T03?.total?.values.total).toBe('173.85');
     expect(m.forms.T10?.rows).toEqual([]);
     expect(DisclosureSchema.safeParse(m).success).toBe(true);
+  });
+});
+
+describe('fillSubjectNames', () => {
+  it('adds the bundled catalogue\'s names where the input has none, never replacing typed ones', () => {
+    const x = sampleInput();
+    x.lines.push({ code: '2279901', source: 'gpb', project: '1.00' });
+    const filled = fillSubjectNames(x);
+    expect(filled.subjects).toEqual([
+      { code: '20103', name: '政府办公厅（室）及相关机构事务' },
+      { code: '201', name: '一般公共服务支出' },
+      { code: '208', name: '社会保障和就业支出' },
+      { code: '20805', name: '行政事业单位养老支出' },
+      { code: '227', name: '预备费' },
+    ]);
+    expect(filled.lines[1]?.name).toBe('行政运行');
+    expect(filled.lines[7]?.name).toBeUndefined();
+    expect(filled.economicSubjects.map((s) => s.code)).toEqual(['509', '301', '302', '303', '501', '502']);
+    expect(compose(filled).model.forms.T03).toEqual(compose(x).model.forms.T03);
   });
 });

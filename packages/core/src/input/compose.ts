@@ -638,9 +638,10 @@ class Composer {
     if (n.assets.vehicles !== undefined) count('assets.vehicles', n.assets.vehicles, '辆');
     if (n.assets.generalEquipment !== undefined) count('assets.generalEquipment', n.assets.generalEquipment, '台（件、套）');
     if (n.assets.specialEquipment !== undefined) count('assets.specialEquipment', n.assets.specialEquipment, '台（件、套）');
-    if (input.performance.length > 0) {
-      const all = input.performance.map((p) => projectFunds(p.project));
-      count('performance.projects', String(input.performance.length), '个');
+    // 项目支出全面实施绩效目标管理: every project of 表十一 counts.
+    if (input.projects.length > 0) {
+      const all = input.projects.map((p) => projectFunds(p.name));
+      count('performance.projects', String(input.projects.length), '个');
       money('performance.funds', Amount.sum(all.map((f) => f?.total ?? Amount.ZERO)));
       money('performance.fiscal', Amount.sum(all.map((f) => f?.fiscal ?? Amount.ZERO)));
     }
@@ -670,7 +671,7 @@ class Composer {
       figures,
       ...(n.changeReasons === undefined ? {} : { changeReasons: n.changeReasons }),
       ...(n.assetDate === undefined ? {} : { assetDate: n.assetDate }),
-      ...(n.keyProjects.length > 0 ? { projectsCited: [...n.keyProjects] } : {}),
+      ...(n.keyProjects.length > 0 ? { keyProjects: [...n.keyProjects] } : {}),
     };
 
     return {

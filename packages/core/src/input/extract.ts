@@ -597,8 +597,9 @@ class Extractor {
 
   /**
    * The projects chosen for key evaluation (部门重点绩效评价), in the order named:
-   * the project names in the sentence of the performance section that mentions
-   * it, or else the cited projects, whichever matches the stated count.
+   * as the model records them, else the project names in the sentence of the
+   * performance section that mentions them, or the cited projects, whichever
+   * matches the stated count.
    */
   #keyProjects(figures: ReadonlyMap<string, NarrativeFigure>): string[] {
     const expected = figures.get('performance.keyProjects')?.value;
@@ -609,7 +610,7 @@ class Extractor {
     const inText = namesIn(sentence, [...known]);
     const cited = (n?.projectsCited ?? []).filter((p) => known.has(p));
     const count = expected === undefined ? undefined : Number(expected);
-    const result = [inText, cited].find((c) => c.length === count) ?? (expected === undefined ? [] : inText);
+    const result = n?.keyProjects ?? [inText, cited].find((c) => c.length === count) ?? (expected === undefined ? [] : inText);
     if (expected !== undefined && Number(expected) !== result.length) {
       this.#diag('key-projects', { expected, actual: String(result.length) }, { form: 'N', rowKey: 'performance.keyProjects' });
     }

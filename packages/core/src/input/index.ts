@@ -10,4 +10,5 @@ export { inputSheets, readInputSheets, type InputReadResult } from './workbook.j
 export { INPUT_SHEETS, type InputSheetSpec, type KeyValueField, type KeyValueSheetSpec, type TableSheetSpec } from './sheets.js';
 export { sourceOf as budgetSourceOf, type FieldKind as InputFieldKind, type FieldSpec as InputFieldSpec } from './cells.js';
 export { INPUT_MESSAGES, renderInputMessage, type InputMessageId } from './messages.js';
+export { fillSubjectNames } from './names.js';
 export { referenceInput } from './reference.js';

@@ -74,6 +74,7 @@ describe('the reference disclosure as a 底稿', () => {
     expect(withoutQuote(model.narrative?.figures)).toEqual(withoutQuote(reference.narrative?.figures));
     expect(model.narrative?.changeReasons).toBe(reference.narrative?.changeReasons);
     expect(model.narrative?.assetDate).toBe(reference.narrative?.assetDate);
+    expect(model.narrative?.keyProjects).toEqual(reference.narrative?.keyProjects);
     for (const key of ['overview', 'special', 'glossary'] as const) {
       expect(model.narrative?.sections.find((s) => s.key === key)?.text).toBe(reference.narrative?.sections.find((s) => s.key === key)?.text);
     }

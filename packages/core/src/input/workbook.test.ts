@@ -118,6 +118,15 @@ describe('readInputSheets', () => {
     expect(r.sourceMap['projects.0.name']).toEqual({ sheet: 'Sheet2', cell: 'A4' });
   });
 
+  it('finds every sheet by its title when all tabs were renamed, in any order', () => {
+    const gs = grids()
+      .map((g, i) => ({ ...g, name: `Sheet${i + 1}` }))
+      .reverse();
+    const r = readInputSheets(gs);
+    expect(r.diagnostics).toEqual([]);
+    expect(r.input).toStrictEqual(sampleInput());
+  });
+
   it('reads amounts typed as text, with separators or full-width digits, and codes typed as numbers', () => {
     const gs = grids();
     const lines = sheet(gs, '收入支出明细');

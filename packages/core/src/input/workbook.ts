@@ -119,9 +119,10 @@ function findHeader(grid: Grid, columns: readonly FieldSpec[]): HeaderMatch | un
   return best;
 }
 
+/** The title and instruction rows (above any header), normalised. */
 function titleOf(grid: Grid): string[] {
   const out: string[] = [];
-  for (let r = 0; r < Math.min(grid.rows.length, 3); r++) {
+  for (let r = 0; r < Math.min(grid.rows.length, 2); r++) {
     for (const v of grid.rows[r] ?? []) if (typeof v === 'string' && v.trim() !== '') out.push(normalizeHeader(v));
   }
   return out;

@@ -1,6 +1,6 @@
 /** Function-coded forms: T02, T03, T05, T08, T09, T12 (rows 合计, then 类 → 款 → 项). */
 import type { Body, FormLayout, RowKind } from '../types.js';
-import { amount, BASIC_SPLIT, fiscalGroup, FUNCTION_CODE, FUNCTION_NAME, group, OTHER_SOURCES } from './common.js';
+import { amount, BASIC_SPLIT, fiscalGroup, FUNCTION_CODE, FUNCTION_NAME, group, OTHER_SOURCES, UNIT_LINE } from './common.js';
 
 const ROWS: readonly RowKind[] = ['total', 'class', 'item', 'subitem'];
 
@@ -20,6 +20,7 @@ export const T02: FormLayout = {
   title: '收入总体情况表',
   titleVariants: ['收入总表', '部门收入总表'],
   sheetName: '表2 收入总体情况表',
+  unitLine: UNIT_LINE,
   columns: [
     FUNCTION_CODE,
     FUNCTION_NAME,
@@ -43,6 +44,7 @@ export const T03: FormLayout = {
   title: '支出总体情况表',
   titleVariants: ['支出总表', '部门支出总表'],
   sheetName: '表3 支出总体情况表',
+  unitLine: UNIT_LINE,
   columns: [FUNCTION_CODE, FUNCTION_NAME, amount('合计', 'total', { aliases: ['总计', '支出合计'] }), amount('基本支出', 'basic'), amount('项目支出', 'project'), amount('结转下年', 'carryForward', { aliases: ['结转下年支出'] })],
   body: subjects('name'),
   emptyNote: '注：{year}年没有支出预算。',
@@ -53,6 +55,7 @@ export const T05: FormLayout = {
   title: '一般公共预算支出情况表',
   titleVariants: ['一般公共预算支出表', '一般公共预算拨款支出情况表', '一般公共预算财政拨款支出情况表'],
   sheetName: '表5 一般公共预算支出情况表',
+  unitLine: UNIT_LINE,
   columns: [FUNCTION_CODE, FUNCTION_NAME, ...BASIC_SPLIT],
   body: subjects('first'),
   emptyNote: '注：{year}年没有使用一般公共预算拨款安排的支出。',
@@ -63,6 +66,7 @@ export const T08: FormLayout = {
   title: '政府性基金预算支出情况表',
   titleVariants: ['政府性基金预算支出表', '政府性基金预算拨款支出情况表'],
   sheetName: '表8 政府性基金预算支出情况表',
+  unitLine: UNIT_LINE,
   columns: [FUNCTION_CODE, FUNCTION_NAME, ...BASIC_SPLIT],
   body: subjects('first'),
   emptyNote: '注：{year}年没有使用政府性基金预算拨款安排的支出。',
@@ -73,6 +77,7 @@ export const T09: FormLayout = {
   title: '国有资本经营预算支出情况表',
   titleVariants: ['国有资本经营预算支出表', '国有资本经营预算拨款支出情况表'],
   sheetName: '表9 国有资本经营预算支出情况表',
+  unitLine: UNIT_LINE,
   columns: [FUNCTION_CODE, FUNCTION_NAME, ...BASIC_SPLIT],
   body: subjects('first'),
   emptyNote: '注：{year}年没有使用国有资本经营预算拨款安排的支出。',
@@ -83,6 +88,7 @@ export const T12: FormLayout = {
   title: '政府采购预算情况表',
   titleVariants: ['政府采购预算表', '政府采购预算明细表'],
   sheetName: '表12 政府采购预算情况表',
+  unitLine: UNIT_LINE,
   columns: [
     FUNCTION_CODE,
     FUNCTION_NAME,

@@ -3,6 +3,9 @@ import type { ColumnKey } from '../../model/columns.js';
 import type { CodeScheme, ColumnNode, Side } from '../types.js';
 
 export const AMOUNT_WIDTH = 14;
+
+/** 单位：万元 above every standard form. */
+export const UNIT_LINE = '单位：{amountUnit}';
 export const CODE_WIDTH = 6;
 export const NAME_WIDTH = 34;
 

@@ -1,6 +1,6 @@
 /** Economic-coded forms: T06, T10 (部门经济分类 类/款 beside 政府经济分类 类/款). */
 import type { Body, FormLayout } from '../types.js';
-import { amount, codeGroup, fiscalGroup, group, nameColumn, OTHER_SOURCES } from './common.js';
+import { amount, codeGroup, fiscalGroup, group, nameColumn, OTHER_SOURCES, UNIT_LINE } from './common.js';
 
 const BODY: Body = {
   kind: 'economic',
@@ -17,6 +17,7 @@ export const T06: FormLayout = {
   title: '一般公共预算基本支出情况表',
   titleVariants: ['一般公共预算基本支出表', '一般公共预算拨款基本支出情况表'],
   sheetName: '表6 一般公共预算基本支出情况表',
+  unitLine: UNIT_LINE,
   columns: [
     codeGroup('department', 2),
     nameColumn('department', '部门预算支出经济分类科目名称', DEPARTMENT_NAME_ALIASES),
@@ -33,6 +34,7 @@ export const T10: FormLayout = {
   title: '基本支出预算情况表',
   titleVariants: ['基本支出预算表', '基本支出情况表'],
   sheetName: '表10 基本支出预算情况表',
+  unitLine: UNIT_LINE,
   columns: [
     codeGroup('department', 2),
     nameColumn('department', '部门预算支出经济分类科目', DEPARTMENT_NAME_ALIASES),

@@ -5,7 +5,7 @@
  */
 import { classRowLabel, FUNCTION_CLASSES, T01_EXPENSE_ROWS, T01_INCOME_ROWS, T04_EXPENSE_ROWS, T04_INCOME_ROWS } from '../../model/columns.js';
 import type { ColumnNode, FixedRow, FormLayout } from '../types.js';
-import { amount, group } from './common.js';
+import { amount, group, UNIT_LINE } from './common.js';
 
 type Pair = readonly [FixedRow | null, FixedRow | null];
 
@@ -58,6 +58,7 @@ export const T01: FormLayout = {
   title: '收支总体情况表',
   titleVariants: ['收支总表', '部门收支总表'],
   sheetName: '表1 收支总体情况表',
+  unitLine: UNIT_LINE,
   columns: sides(amount('预算数', 'amount', { aliases: ['金额', '预算金额'] }, 'expense')),
   body: {
     kind: 'paired',
@@ -83,6 +84,7 @@ export const T04: FormLayout = {
   title: '财政拨款收支总体情况表',
   titleVariants: ['财政拨款收支总表'],
   sheetName: '表4 财政拨款收支总体情况表',
+  unitLine: UNIT_LINE,
   columns: sides(
     group(
       '预算数',

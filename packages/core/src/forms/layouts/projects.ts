@@ -1,12 +1,13 @@
 /** T11 项目支出预算情况表: one row per project under a (published unlabelled) total row. */
 import type { FormLayout } from '../types.js';
-import { amount, fiscalGroup, OTHER_SOURCES } from './common.js';
+import { amount, fiscalGroup, OTHER_SOURCES, UNIT_LINE } from './common.js';
 
 export const T11: FormLayout = {
   id: 'T11',
   title: '项目支出预算情况表',
   titleVariants: ['项目支出预算表', '项目支出情况表'],
   sheetName: '表11 项目支出预算情况表',
+  unitLine: UNIT_LINE,
   columns: [
     { label: '项目名称', aliases: ['项目'], leaf: { kind: 'project' }, width: 36 },
     { label: '项目类型', aliases: ['类型', '项目类别'], leaf: { kind: 'projectType' }, width: 12 },

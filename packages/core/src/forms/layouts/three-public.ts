@@ -1,6 +1,6 @@
 /** T07 一般公共预算“三公”经费支出情况表: the same six columns for the previous and the budget year. */
 import type { ColumnNode, FormLayout, Side } from '../types.js';
-import { amount, group } from './common.js';
+import { amount, group, UNIT_LINE } from './common.js';
 
 function yearGroup(label: string, side: Side, aliases: readonly string[]): ColumnNode {
   const a = (text: string, column: Parameters<typeof amount>[1], aliasList: readonly string[] = []) => amount(text, column, { width: 12, aliases: aliasList }, side);
@@ -23,6 +23,7 @@ export const T07: FormLayout = {
   title: '一般公共预算“三公”经费支出情况表',
   titleVariants: ['一般公共预算“三公”经费支出表', '“三公”经费支出情况表', '“三公”经费支出表', '“三公”经费预算情况表'],
   sheetName: '表7 一般公共预算“三公”经费支出情况表',
+  unitLine: UNIT_LINE,
   columns: [yearGroup('{previousYear}年预算数', 'previous', ['上年预算数', '上年预算']), yearGroup('{currentYear}年预算数', 'current', ['本年预算数', '本年预算'])],
   body: { kind: 'years' },
   emptyNote: '注：{year}年没有一般公共预算“三公”经费支出。',

@@ -31,14 +31,37 @@ function rowLabel(form: string | undefined, rowKey: string): string {
   return key === 'total' ? '合计' : key;
 }
 
+const PERF_COLUMNS: Record<string, [string, string]> = {
+  level1: ['一级指标', 'level 1'],
+  level2: ['二级指标', 'level 2'],
+  level3: ['三级指标', 'level 3'],
+  value: ['指标值', 'value'],
+  target: ['年度总体绩效目标', 'annual target'],
+  total: ['年度预算资金总额', 'total funds'],
+};
+
+export interface DescribeOptions {
+  /** 表三 instead of 表三 支出总体情况表, and no column. */
+  readonly short?: boolean;
+}
+
 /** The logical location in words: 表三 支出总体情况表 › 2080107 › 项目支出. */
-export function describeLocation(loc: Location, lang: Lang = 'zh-CN'): string {
+export function describeLocation(loc: Location, lang: Lang = 'zh-CN', opts: DescribeOptions = {}): string {
   const parts: string[] = [];
   const zh = lang === 'zh-CN';
   if (loc.form) {
-    if ((FORM_IDS as readonly string[]).includes(loc.form)) parts.push(zh ? formLabel(loc.form as FormId) : `form ${loc.form}`);
-    else if (loc.form === 'P') parts.push(zh ? `绩效目标表${loc.project ? `（${loc.project}）` : ''}` : `performance table${loc.project ? ` (${loc.project})` : ''}`);
+    if ((FORM_IDS as readonly string[]).includes(loc.form)) {
+      const full = formLabel(loc.form as FormId);
+      parts.push(zh ? (opts.short ? (full.split(' ')[0] ?? full) : full) : `form ${loc.form}`);
+    } else if (loc.form === 'P') parts.push(zh ? `绩效目标表${loc.project ? `（${loc.project}）` : ''}` : `performance table${loc.project ? ` (${loc.project})` : ''}`);
     else parts.push(zh ? '说明' : 'narrative');
+  }
+  if (opts.short) {
+    if (loc.form === 'N' && loc.rowKey !== undefined) parts.push(zh ? ((NARRATIVE_FIGURES as Record<string, string>)[loc.rowKey] ?? loc.rowKey) : loc.rowKey);
+    else if (loc.form === 'P') {
+      if (loc.rowKey !== undefined && loc.rowKey !== 'funds' && loc.rowKey !== 'target') parts.push(loc.rowKey);
+    } else if (loc.rowKey !== undefined) parts.push(zh ? rowLabel(loc.form, loc.rowKey) : loc.rowKey);
+    return parts.join(' › ');
   }
   if (loc.form === 'N' && loc.rowKey !== undefined) {
     const label = (NARRATIVE_FIGURES as Record<string, string>)[loc.rowKey];
@@ -50,6 +73,12 @@ export function describeLocation(loc: Location, lang: Lang = 'zh-CN'): string {
     const f = funds[loc.columnKey ?? ''];
     parts.push(zh ? '项目资金' : 'project funds');
     if (f) parts.push(zh ? f[0] : f[1]);
+    return parts.join(' › ');
+  }
+  if (loc.form === 'P') {
+    if (loc.rowKey !== undefined && loc.rowKey !== 'target') parts.push(loc.rowKey);
+    const c = PERF_COLUMNS[loc.columnKey ?? ''];
+    if (c) parts.push(zh ? c[0] : c[1]);
     return parts.join(' › ');
   }
   if (loc.rowKey !== undefined) parts.push(zh ? rowLabel(loc.form, loc.rowKey) : loc.rowKey);

@@ -1,0 +1,75 @@
+/**
+ * One entry point for every kind of input the hosts hand to core: a workbook's
+ * grids (the published forms, or the input workbook 底稿), or a model as JSON.
+ * Reading, composing and checking all happen here, so the CLI and the add-in
+ * report the same findings for the same workbook.
+ */
+import type { Diagnostic } from '../diagnostics/types.js';
+import { parseForms, type FoundTable } from '../forms/parse.js';
+import { normalizeLabel } from '../forms/text.js';
+import type { Grid } from '../grid/grid.js';
+import { compose } from '../input/compose.js';
+import { INPUT_SHEETS } from '../input/sheets.js';
+import { readInputSheets } from '../input/workbook.js';
+import type { Lang } from '../model/paths.js';
+import type { Disclosure } from '../model/schema.js';
+import { validateDisclosure } from '../model/validate.js';
+import { runRules, sortDiagnostics, type CheckReport } from '../rules/engine/run.js';
+import type { CheckOptions } from '../rules/engine/types.js';
+import { RULES } from '../rules/registry.js';
+
+export type InputKind = 'forms' | 'input' | 'model';
+
+export interface CheckResult extends CheckReport {
+  readonly kind: InputKind;
+  /** The model that was checked (best effort where the input had unreadable parts). */
+  readonly model: Disclosure;
+  /** The tables found in a forms workbook. */
+  readonly tables?: readonly FoundTable[];
+}
+
+export type WorkbookCheckOptions = Omit<CheckOptions, 'sourceMap' | 'readDiagnostics'> & {
+  /** The unit's name and year where a forms workbook does not say them. */
+  readonly unit?: { readonly name?: string; readonly year?: number };
+};
+
+const INPUT_SHEET_NAMES = new Set(INPUT_SHEETS.map((s) => normalizeLabel(s.name)));
+
+/** An input workbook (底稿) has the sheets yusuan writes for it; anything else is read as published forms. */
+export function isInputWorkbook(grids: readonly Grid[]): boolean {
+  return grids.filter((g) => INPUT_SHEET_NAMES.has(normalizeLabel(g.name))).length >= 2;
+}
+
+function finish(kind: InputKind, model: Disclosure, report: CheckReport, extra: readonly Diagnostic[] = [], tables?: readonly FoundTable[]): CheckResult {
+  const diagnostics = sortDiagnostics([...report.diagnostics, ...extra]);
+  return {
+    kind,
+    model,
+    diagnostics,
+    errorCount: diagnostics.filter((d) => d.severity === 'error').length,
+    warningCount: diagnostics.filter((d) => d.severity === 'warning').length,
+    ...(tables ? { tables } : {}),
+  };
+}
+
+/** Checks a workbook given as grids: the published forms, or an input workbook composed into the forms first. */
+export function checkGrids(grids: readonly Grid[], options: WorkbookCheckOptions = {}): CheckResult {
+  if (isInputWorkbook(grids)) {
+    const read = readInputSheets(grids);
+    const composed = compose(read.input, { sourceMap: read.sourceMap });
+    const report = runRules(composed.model, RULES, { ...options, readDiagnostics: read.diagnostics });
+    return finish('input', composed.model, report, composed.diagnostics);
+  }
+  const parsed = parseForms(grids, options.unit ? { unit: options.unit } : {});
+  const report = runRules(parsed.model, RULES, { ...options, sourceMap: parsed.sourceMap, readDiagnostics: parsed.diagnostics });
+  return finish('forms', parsed.model, report, [], parsed.tables);
+}
+
+export type ModelCheck = { ok: true; result: CheckResult } | { ok: false; issues: ReturnType<typeof validateDisclosure> & { ok: false } };
+
+/** Checks a model given as parsed JSON; an invalid model is returned as its validation issues. */
+export function checkModelJson(json: unknown, options: CheckOptions = {}, lang: Lang = 'zh-CN'): ModelCheck {
+  const v = validateDisclosure(json, lang);
+  if (!v.ok) return { ok: false, issues: v };
+  return { ok: true, result: finish('model', v.model, runRules(v.model, RULES, options)) };
+}
