@@ -74,7 +74,8 @@ export interface CellAt {
 }
 
 const MAX_CODE_CELL = 200;
-const WHOLE = /^(\d[\d\s.\-－]*\d|\d)\s*(\D.*)?$/su;
+/** The code part at the start of a cell: digits (full width too) and the separators staff put between segments. */
+const CODE_PART = /^[0-9０-９][0-9０-９\s.\-－]*/u;
 
 /**
  * Reads a subject code from its segment cells (类/款/项), as staff type it:
@@ -87,17 +88,20 @@ export function resolveCode(parts: readonly (CellAt | undefined)[], widths: read
   const lengths = widths.map((_w, i) => widths.slice(0, i + 1).reduce((s, w) => s + w, 0));
   const texts = widths.map((w, i) => codeText(parts[i]?.value, w));
   const first = texts.findIndex((t) => t !== '');
-  const whole = (text: string, col: number): CodeResult => {
-    const m = text.length <= MAX_CODE_CELL ? WHOLE.exec(text) : null;
-    const digits = (m?.[1] ?? '').replace(/[\s.\-－]/g, '');
-    if (!m || !lengths.includes(digits.length)) return { kind: 'bad', text, col };
-    const rest = cleanText(m[2] ?? '');
-    return rest === '' ? { kind: 'code', code: digits, col } : { kind: 'code', code: digits, col, name: rest };
+  const bad = (text: string, col: number): CodeResult => ({ kind: 'bad', text: text.length > 40 ? `${text.slice(0, 40)}…` : text, col });
+  /** A whole code, possibly followed by the subject's name; the name keeps its characters as typed. */
+  const whole = (cell: CellAt, width: number): CodeResult => {
+    const raw = (typeof cell.value === 'number' ? codeText(cell.value, width) : cellText(cell.value)).trim();
+    const m = raw.length <= MAX_CODE_CELL ? CODE_PART.exec(raw) : null;
+    const digits = (m?.[0] ?? '').normalize('NFKC').replace(/[^0-9]/g, '');
+    if (!m || !lengths.includes(digits.length)) return bad(raw, cell.col);
+    const rest = cleanText(raw.slice(m[0].length));
+    return rest === '' ? { kind: 'code', code: digits, col: cell.col } : { kind: 'code', code: digits, col: cell.col, name: rest };
   };
+  const joined = () => texts.filter((t) => t !== '').join(' ');
   if (first < 0) {
-    const nameText = codeText(name?.value, 0);
-    if (name && /^\d{3}/.test(nameText)) {
-      const r = whole(nameText, name.col);
+    if (name && CODE_PART.test(cellText(name.value).trim())) {
+      const r = whole(name, 0);
       if (r.kind === 'code' && r.name !== undefined) return r;
     }
     return { kind: 'none' };
@@ -105,19 +109,18 @@ export function resolveCode(parts: readonly (CellAt | undefined)[], widths: read
   const firstCell = parts[first] as CellAt;
   const t0 = texts[first] ?? '';
   // Words without a digit in a code column are no code at all (a stray line, a signature).
-  if (!/\d/.test(texts.join(''))) return { kind: 'none' };
-  const width0 = widths[first] ?? 0;
-  if (!(t0.length === width0 && /^\d+$/.test(t0))) {
+  if (!/[0-9]/.test(texts.join(''))) return { kind: 'none' };
+  if (!(t0.length === widths[first] && /^[0-9]+$/.test(t0))) {
     const others = texts.some((t, i) => i !== first && t !== '');
-    return first === 0 && !others ? whole(t0, firstCell.col) : { kind: 'bad', text: texts.filter((t) => t !== '').join(' '), col: firstCell.col };
+    return first === 0 && !others ? whole(firstCell, widths[0] ?? 0) : bad(joined(), firstCell.col);
   }
   let last = first;
   for (let i = first + 1; i < texts.length; i++) if (texts[i] !== '') last = i;
   let code = first > 0 ? (context[first - 1] ?? '') : '';
-  if (first > 0 && code === '') return { kind: 'bad', text: texts.filter((t) => t !== '').join(' '), col: firstCell.col };
+  if (first > 0 && code === '') return bad(joined(), firstCell.col);
   for (let i = first; i <= last; i++) {
     const t = texts[i] ?? '';
-    if (!(t.length === widths[i] && /^\d+$/.test(t))) return { kind: 'bad', text: texts.filter((x) => x !== '').join(' '), col: firstCell.col };
+    if (!(t.length === widths[i] && /^[0-9]+$/.test(t))) return bad(joined(), firstCell.col);
     code += t;
   }
   return { kind: 'code', code, col: firstCell.col };

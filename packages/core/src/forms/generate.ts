@@ -94,11 +94,7 @@ function writeRows(b: SheetBuilder, leaves: readonly LeafColumn[], rows: readonl
   let r = row;
   for (const out of rows) {
     leaves.forEach((l, c) => b.set(r, c, cellValue(out.cells.get(l.field))));
-    b.styleRow(
-      r,
-      0,
-      leaves.map((l) => leafRole(l.leaf, out.total)),
-    );
+    b.styleRow(r, 0, leaves.map((l) => leafRole(l.leaf, out.total)));
     r++;
   }
   return r;
@@ -237,11 +233,7 @@ function writePerformanceTable(b: SheetBuilder, p: PerformanceTable, model: Disc
     leaves.forEach((_l, c) => b.set(r + j, c, null));
     b.set(r + j, c3, ind.level3);
     b.set(r + j, cv, ind.value.text);
-    b.styleRow(
-      r + j,
-      0,
-      leaves.map(() => 'text'),
-    );
+    b.styleRow(r + j, 0, leaves.map(() => 'text'));
   });
   // 一级 merges over its run; 二级 over its run within the 一级 run.
   for (const [start, len] of runs(items.map((i) => i.level1))) {

@@ -5,6 +5,10 @@
  * trees, data rows are read until the next title, a 注： note or the end.
  * Runs in time linear in the cells and never throws on any Grid.
  *
+ * A form's title is kept as published without its prefix (a year, the
+ * unit's name, 表二): `2024年部门预算公开表 收入总体情况表` reads as
+ * 收入总体情况表. A performance table keeps its whole title (2024年预算…).
+ *
  * Unit name and year are not part of the forms. The year is taken from the
  * T07 header (`2024年预算数`), else from a title prefix (`2024年…`); the name
  * from a title prefix naming the unit (`2024年XX中心收支总体情况表`). The

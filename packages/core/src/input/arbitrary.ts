@@ -4,10 +4,11 @@
  */
 import fc from 'fast-check';
 import { Amount } from '../amount/amount.js';
-import { FORM_IDS, FUNCTION_CLASSES, INDICATOR_FRAMEWORK } from '../model/columns.js';
+import { FORM_IDS, FUNCTION_CLASSES, INDICATOR_FRAMEWORK, type SectionKey } from '../model/columns.js';
 import {
   basicKindOf,
   BUDGET_SOURCES,
+  NARRATIVE_SECTIONS,
   PROCUREMENT_CATEGORIES,
   THREE_PUBLIC_ITEMS,
   type BasicLine,
@@ -129,13 +130,15 @@ function narrativeArb(projectNames: readonly string[]): fc.Arbitrary<BudgetInput
     notes: fc.record(Object.fromEntries(FORM_IDS.map((id) => [id, cjkText(2, 20).map((t) => `注：${t}。`)])) as Record<(typeof FORM_IDS)[number], fc.Arbitrary<string>>, {
       requiredKeys: [],
     }),
-    texts: fc.record({ overview: longTextArb, special: longTextArb, glossary: longTextArb }, { requiredKeys: [] }),
+    texts: fc.record(Object.fromEntries(NARRATIVE_SECTIONS.map((k) => [k, longTextArb])) as Record<SectionKey, fc.Arbitrary<string>>, { requiredKeys: [] }),
+    threePublicReasons: fc.option(longTextArb, { nil: undefined }),
   }).map((n) => {
     // Optional members are left out, never set to undefined.
-    const { changeReasons, operatingCost, assetDate, ...rest } = n;
+    const { changeReasons, threePublicReasons, operatingCost, assetDate, ...rest } = n;
     return {
       ...rest,
       ...(changeReasons === undefined ? {} : { changeReasons }),
+      ...(threePublicReasons === undefined ? {} : { threePublicReasons }),
       ...(operatingCost === undefined ? {} : { operatingCost }),
       ...(assetDate === undefined ? {} : { assetDate }),
     };

@@ -197,6 +197,47 @@ describe('compose: the sample 底稿', () => {
   });
 });
 
+describe('compose: the narrative texts the figures determine', () => {
+  const text = (m: typeof model, key: string) => m.narrative?.sections.find((s) => s.key === key)?.text;
+
+  it('are worded as the reference words them, with the figures', () => {
+    expect(text(model, 'change')?.split('\n')).toEqual([
+      '按照综合预算的原则，本部门所有收入和支出均纳入部门预算管理，部门本级和所属单位的收入和支出均包含在部门预算中。',
+      '（一）收入预算：2025年收入预算179.75万元，其中：一般公共预算收入155.50万元，政府性基金预算收入7.25万元，国有资本经营预算收入3.00万元，事业收入（不含教育收费）10.00万元，其他收入2.00万元，上年结转2.00万元。',
+      '（二）支出预算：2025年支出预算179.75万元，其中：基本支出134.60万元，项目支出39.25万元，结转下年5.90万元。',
+      '（三）增减变化情况：2025年收支预算179.75万元，较上年预算减少20.25万元，其中：',
+      '1. 收入预算减少20.25万元，其中：一般公共预算收入增加5.50万元。',
+      '2. 支出预算减少20.25万元，其中：项目支出减少0.75万元。',
+      '3. 维修项目减少。',
+    ]);
+    expect(text(model, 'threePublic')).toBe(
+      '2025年一般公共预算“三公”经费支出预算2.40万元，2024年1.50万元，较上年增加0.90万元。其中：因公出国（境）费0.00万元，公务用车购置及运行维护费2.00万元（其中：公务用车购置费0.00万元，公务用车运行维护费2.00万元），公务接待费0.40万元。',
+    );
+    expect(text(model, 'operatingCost')).toBe('机关运行经费是指用于维持行政及参照公务员法管理单位机关运行的经费。2025年机关运行经费财政拨款预算为120.50万元。');
+    expect(text(model, 'procurement')).toBe('2025年政府采购预算15.50万元，其中：政府采购货物预算12.00万元，政府采购工程预算0.00万元，政府采购服务预算3.50万元。');
+    expect(text(model, 'assets')).toBe('截至2024年12月31日，本部门共有车辆2辆。\n单位价值50万元以上通用设备0台（件、套），单位价值100万元以上专用设备0台（件、套）。');
+    expect(text(model, 'performance')).toBe(
+      '测试局部门2025年项目支出全面实施绩效目标管理，涉及预算项目支出2个，预算资金39.25万元，其中财政拨款37.25万元。拟对办公楼维修等1个项目开展部门重点绩效评价，涉及预算资金37.25万元，其中财政拨款37.25万元。根据以前年度绩效评价结果，优化离退休活动等项目支出2025年预算安排，进一步改进管理、完善政策。',
+    );
+    expect(text(model, 'special')).toBeUndefined();
+  });
+
+  it('say what a 事业单位 has, append typed reasons, and yield to typed texts', () => {
+    const x = sampleInput();
+    x.unit.kind = '事业';
+    x.narrative.threePublicReasons = '主要原因是公务用车运行维护费增加。';
+    x.narrative.texts.assets = '截至2024年12月31日，本部门共有车辆2辆，均为执法执勤用车。';
+    x.threePublic = { previous: {}, current: {} };
+    const m = compose(x).model;
+    expect(text(m, 'operatingCost')).toBe('机关运行经费是指用于维持行政及参照公务员法管理单位机关运行的经费，测试局部门为事业单位，无机关运行经费。2025年事业运行经费财政拨款预算为120.50万元。');
+    expect(text(m, 'threePublic')).toBe('2024年、2025年均未使用一般公共预算拨款安排‘三公’经费支出。');
+    expect(text(m, 'assets')).toBe('截至2024年12月31日，本部门共有车辆2辆，均为执法执勤用车。');
+    const y = sampleInput();
+    y.narrative.threePublicReasons = '主要原因是公务用车运行维护费增加。';
+    expect(text(compose(y).model, 'threePublic')).toMatch(/公务接待费0\.40万元。主要原因是公务用车运行维护费增加。$/);
+  });
+});
+
 describe('compose: empty forms and notes', () => {
   const empty: BudgetInput = { ...sampleInput(), lines: [], basic: [], projects: [], procurement: [], performance: [], threePublic: { previous: {}, current: {} } };
   const { model: m } = compose({ ...empty, narrative: { ...empty.narrative, keyProjects: [], previous: {} } });
@@ -209,7 +250,10 @@ describe('compose: empty forms and notes', () => {
     expect(m.forms.T10?.note).toBe('注：测试局2025年没有基本支出预算。');
     expect(m.forms.T11).toEqual({ title: '项目支出预算情况表', unit: '万元', note: '注：测试局2025年没有项目支出预算。', rows: [] });
     expect(m.forms.T12?.note).toBe('注：测试局2025年没有政府采购预算。');
-    expect(m.forms.T01?.note).toBeUndefined();
+    expect(m.forms.T01?.note).toBe('注：测试局2025年没有收支预算。');
+    expect(m.forms.T04?.note).toBe('注：2025年没有财政拨款收支预算。');
+    expect(f.T01?.note).toBeUndefined();
+    expect(f.T04?.note).toBeUndefined();
     expect(DisclosureSchema.safeParse(m).success).toBe(true);
   });
 

@@ -27,6 +27,7 @@ import {
 import { parseIndicatorValue } from '../model/indicator-value.js';
 import { canonicalAmount, MODEL_SCHEMA_VERSION, type Disclosure, type Forms, type NarrativeFigure, type PerformanceTable } from '../model/schema.js';
 import type { InputMessageId } from './messages.js';
+import { generatedSectionTexts } from './narrative.js';
 import {
   basicKindOf,
   BUDGET_SOURCE_NAMES,
@@ -34,8 +35,8 @@ import {
   BUDGET_SOURCES,
   DEFAULT_SOURCE_GROUPING,
   FISCAL_FUNDS,
-  FREE_TEXT_SECTIONS,
   INPUT_SHEET_NAMES,
+  NARRATIVE_SECTIONS,
   LINE_AMOUNT_KEYS,
   THREE_PUBLIC_ITEMS,
   type BudgetInput,
@@ -94,6 +95,11 @@ function published(v: Vals, keys: readonly ColumnKey[]): Record<string, string> 
   return out;
 }
 
+/** An overview form publishes no amount at all. */
+function noAmounts(...sides: readonly (readonly { values: object }[])[]): boolean {
+  return sides.every((rows) => rows.every((r) => Object.keys(r.values).length === 0));
+}
+
 function hasData(v: Vals): boolean {
   return Object.values(v).some((a) => a !== undefined && !a.isZero());
 }
@@ -131,9 +137,13 @@ const FORM_ORDINALS: Readonly<Record<FormId, string>> = {
 };
 
 /** The note an empty form carries, worded as in the reference disclosure. */
-export function defaultNote(form: FormId, unit: { name: string; year: number }): string | undefined {
+export function defaultNote(form: FormId, unit: { name: string; year: number }): string {
   const y = `${unit.year}年`;
   switch (form) {
+    case 'T01':
+      return `注：${unit.name}${y}没有收支预算。`;
+    case 'T04':
+      return `注：${y}没有财政拨款收支预算。`;
     case 'T02':
       return `注：${unit.name}${y}没有收入预算。`;
     case 'T03':
@@ -154,8 +164,6 @@ export function defaultNote(form: FormId, unit: { name: string; year: number }):
       return `注：${unit.name}${y}没有项目支出预算。`;
     case 'T12':
       return `注：${unit.name}${y}没有政府采购预算。`;
-    default:
-      return undefined;
   }
 }
 
@@ -431,19 +439,16 @@ class Composer {
     };
     const one = (a: Amount): Record<string, string> => published({ amount: a }, ['amount']);
     const grandExpense = spentTotal.plus(carryForwardTotal);
-    const T01: NonNullable<Forms['T01']> = {
-      ...this.meta('T01'),
-      ...this.note('T01', false),
-      income: (Object.keys(T01_INCOME_ROWS) as (keyof typeof T01_INCOME_ROWS)[]).map((key) => ({ key, label: T01_INCOME_ROWS[key], values: one(incomeAmounts[key]) })),
-      expense: [
-        ...FUNCTION_CLASSES.map(([code]) => ({ key: code, label: classRowLabel(code as FunctionClassCode), values: published(classSpend.get(code) ?? {}, ['amount']) })),
-        { key: 'currentTotal', label: T01_EXPENSE_ROWS.currentTotal, values: one(spentTotal) },
-        { key: 'subsidyToAffiliates', label: T01_EXPENSE_ROWS.subsidyToAffiliates, values: {} },
-        { key: 'remitToSuperior', label: T01_EXPENSE_ROWS.remitToSuperior, values: {} },
-        { key: 'carryForward', label: T01_EXPENSE_ROWS.carryForward, values: one(carryForwardTotal) },
-        { key: 'grandTotal', label: T01_EXPENSE_ROWS.grandTotal, values: one(grandExpense) },
-      ],
-    };
+    const t01Income = (Object.keys(T01_INCOME_ROWS) as (keyof typeof T01_INCOME_ROWS)[]).map((key) => ({ key, label: T01_INCOME_ROWS[key], values: one(incomeAmounts[key]) }));
+    const t01Expense = [
+      ...FUNCTION_CLASSES.map(([code]) => ({ key: code, label: classRowLabel(code as FunctionClassCode), values: published(classSpend.get(code) ?? {}, ['amount']) })),
+      { key: 'currentTotal', label: T01_EXPENSE_ROWS.currentTotal, values: one(spentTotal) },
+      { key: 'subsidyToAffiliates', label: T01_EXPENSE_ROWS.subsidyToAffiliates, values: {} },
+      { key: 'remitToSuperior', label: T01_EXPENSE_ROWS.remitToSuperior, values: {} },
+      { key: 'carryForward', label: T01_EXPENSE_ROWS.carryForward, values: one(carryForwardTotal) },
+      { key: 'grandTotal', label: T01_EXPENSE_ROWS.grandTotal, values: one(grandExpense) },
+    ];
+    const T01: NonNullable<Forms['T01']> = { ...this.meta('T01'), ...this.note('T01', noAmounts(t01Income, t01Expense)), income: t01Income, expense: t01Expense };
 
     const fiscalCurrent = Amount.sum(FISCAL_FUNDS.map((f) => rev(f)));
     const t04Totals = (pick: (f: FiscalFund) => Amount): Vals => {
@@ -455,28 +460,25 @@ class Composer {
       return v;
     };
     const t04Keys = FORM_COLUMNS.T04Expense;
-    const T04: NonNullable<Forms['T04']> = {
-      ...this.meta('T04'),
-      ...this.note('T04', false),
-      income: [
-        { key: 'gpb', label: T04_INCOME_ROWS.gpb, values: one(rev('gpb')) },
-        { key: 'gfb', label: T04_INCOME_ROWS.gfb, values: one(rev('gfb')) },
-        { key: 'soc', label: T04_INCOME_ROWS.soc, values: one(rev('soc')) },
-        { key: 'currentTotal', label: T04_INCOME_ROWS.currentTotal, values: one(fiscalCurrent) },
-        { key: 'carryOver', label: T04_INCOME_ROWS.carryOver, values: {} },
-        { key: 'grandTotal', label: T04_INCOME_ROWS.grandTotal, values: one(fiscalCurrent) },
-      ],
-      expense: [
-        ...FUNCTION_CLASSES.map(([code]) => ({ key: code, label: classRowLabel(code as FunctionClassCode), values: published(classSpend.get(code) ?? {}, t04Keys) })),
-        { key: 'currentTotal', label: T04_EXPENSE_ROWS.currentTotal, values: published(t04Totals((f) => fundTotals[f].spent), t04Keys) },
-        { key: 'carryForward', label: T04_EXPENSE_ROWS.carryForward, values: published(t04Totals((f) => fundTotals[f].carryForward), t04Keys) },
-        {
-          key: 'grandTotal',
-          label: T04_EXPENSE_ROWS.grandTotal,
-          values: published(t04Totals((f) => fundTotals[f].spent.plus(fundTotals[f].carryForward)), t04Keys),
-        },
-      ],
-    };
+    const t04Income = [
+      { key: 'gpb', label: T04_INCOME_ROWS.gpb, values: one(rev('gpb')) },
+      { key: 'gfb', label: T04_INCOME_ROWS.gfb, values: one(rev('gfb')) },
+      { key: 'soc', label: T04_INCOME_ROWS.soc, values: one(rev('soc')) },
+      { key: 'currentTotal', label: T04_INCOME_ROWS.currentTotal, values: one(fiscalCurrent) },
+      { key: 'carryOver', label: T04_INCOME_ROWS.carryOver, values: {} },
+      { key: 'grandTotal', label: T04_INCOME_ROWS.grandTotal, values: one(fiscalCurrent) },
+    ];
+    const t04Expense = [
+      ...FUNCTION_CLASSES.map(([code]) => ({ key: code, label: classRowLabel(code as FunctionClassCode), values: published(classSpend.get(code) ?? {}, t04Keys) })),
+      { key: 'currentTotal', label: T04_EXPENSE_ROWS.currentTotal, values: published(t04Totals((f) => fundTotals[f].spent), t04Keys) },
+      { key: 'carryForward', label: T04_EXPENSE_ROWS.carryForward, values: published(t04Totals((f) => fundTotals[f].carryForward), t04Keys) },
+      {
+        key: 'grandTotal',
+        label: T04_EXPENSE_ROWS.grandTotal,
+        values: published(t04Totals((f) => fundTotals[f].spent.plus(fundTotals[f].carryForward)), t04Keys),
+      },
+    ];
+    const T04: NonNullable<Forms['T04']> = { ...this.meta('T04'), ...this.note('T04', noAmounts(t04Income, t04Expense)), income: t04Income, expense: t04Expense };
 
     // Basic expenditure by economic code pair.
     const t06 = new Map<string, { department: string; government: string | undefined; values: Vals }>();
@@ -533,7 +535,9 @@ class Composer {
       projectValues.set(p.name, v);
       addAll(projectTotal11, v);
     }
-    const t11Rows = input.projects.map((p) => ({
+    // Like codes, projects are listed only when they have money.
+    const listed = input.projects.filter((p) => hasData(projectValues.get(p.name) ?? {}));
+    const t11Rows = listed.map((p) => ({
       name: p.name,
       ...(p.type === undefined ? {} : { type: p.type }),
       values: published(projectValues.get(p.name) ?? {}, FORM_COLUMNS.T11),
@@ -639,9 +643,9 @@ class Composer {
     if (n.assets.generalEquipment !== undefined) count('assets.generalEquipment', n.assets.generalEquipment, '台（件、套）');
     if (n.assets.specialEquipment !== undefined) count('assets.specialEquipment', n.assets.specialEquipment, '台（件、套）');
     // 项目支出全面实施绩效目标管理: every project of 表十一 counts.
-    if (input.projects.length > 0) {
-      const all = input.projects.map((p) => projectFunds(p.name));
-      count('performance.projects', String(input.projects.length), '个');
+    if (listed.length > 0) {
+      const all = listed.map((p) => projectFunds(p.name));
+      count('performance.projects', String(listed.length), '个');
       money('performance.funds', Amount.sum(all.map((f) => f?.total ?? Amount.ZERO)));
       money('performance.fiscal', Amount.sum(all.map((f) => f?.fiscal ?? Amount.ZERO)));
     }
@@ -658,8 +662,30 @@ class Composer {
       money('performance.keyFiscal', Amount.sum(key.map((f) => f?.fiscal ?? Amount.ZERO)));
     }
 
-    const texts: Partial<Record<SectionKey, string>> = {};
-    for (const k of FREE_TEXT_SECTIONS) {
+    const keySet = new Set(n.keyProjects);
+    const generated = generatedSectionTexts({
+      unitName: input.unit.name,
+      year: input.unit.year,
+      kind: input.unit.kind,
+      money: this.#money,
+      figures: new Map(figures.map((x) => [x.key, x])),
+      revenueParts: (['gpb', 'gfb', 'soc', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome', 'superiorSubsidy', 'affiliatedRemit', 'nonFiscalSurplus', 'carryOver'] as const)
+        .filter((s) => !rev(s).isZero())
+        .map((s) => ({ label: T01_INCOME_ROWS[s].replace(/^[一二三四五六七八九十]+、/, ''), amount: rev(s) })),
+      expenseParts: [
+        { label: '基本支出', amount: basicTotal },
+        { label: '项目支出', amount: projectTotal },
+        { label: '结转下年', amount: carryForwardTotal },
+      ].filter((p) => !p.amount.isZero()),
+      threePublic: { any: hasData(tpPrevious) || hasData(tpCurrent) },
+      keyProjects: n.keyProjects,
+      otherProjects: listed.map((p) => p.name).filter((name) => !keySet.has(name)),
+      changeReasons: n.changeReasons,
+      threePublicReasons: n.threePublicReasons,
+      assetDate: n.assetDate,
+    });
+    const texts: Partial<Record<SectionKey, string>> = { ...generated };
+    for (const k of NARRATIVE_SECTIONS) {
       const t = n.texts[k];
       if (t !== undefined) texts[k] = t;
     }

@@ -26,7 +26,7 @@ import { Amount } from '../amount/amount.js';
 import type { Diagnostic, Location } from '../diagnostics/types.js';
 import { COLUMN_LABELS, FORM_IDS, type ColumnKey, type FormId } from '../model/columns.js';
 import { canonicalAmount, type CodedForm, type Disclosure, type EconomicForm, type NarrativeFigure } from '../model/schema.js';
-import { defaultNote, formName, groupedColumn } from './compose.js';
+import { compose, defaultNote, formName, groupedColumn } from './compose.js';
 import type { InputMessageId } from './messages.js';
 import {
   basicKindOf,
@@ -282,7 +282,7 @@ class Extractor {
     const projects = this.#projects(lineTotal);
     this.#checkFunds(projects);
 
-    return {
+    const input: BudgetInput = {
       unit: {
         name: m.unit.name,
         year: m.unit.year,
@@ -306,6 +306,18 @@ class Extractor {
       })),
       narrative: this.#narrative(),
     };
+    return this.#withTexts(input);
+  }
+
+  /** Section texts the generator would not write as published are kept as typed texts. */
+  #withTexts(input: BudgetInput): BudgetInput {
+    const generated = compose(input).model.narrative?.sections ?? [];
+    const texts = { ...input.narrative.texts };
+    for (const s of this.#model.narrative?.sections ?? []) {
+      if (s.text === undefined || s.text === '' || texts[s.key] !== undefined) continue;
+      if (generated.find((x) => x.key === s.key)?.text !== s.text) texts[s.key] = s.text;
+    }
+    return { ...input, narrative: { ...input.narrative, texts } };
   }
 
   /** Basic expenditure by economic pair and source, from 表十 (表六 for 一般公共预算 when 表十 is empty). */
@@ -385,7 +397,10 @@ class Extractor {
       if (!split.exact) this.#mismatch('T11', COLUMN_LABELS.unitFunds, Amount.sum(columns), unitFundsTotal, 'unitFunds');
       if (!split.unique) this.#diag('unit-funds-split', { form: formName('T11'), key: COLUMN_LABELS.project }, { form: 'T11', columnKey: 'unitFunds' });
     }
-    return rows.map((r, i) => {
+    // Projects without money are not listed in 表十一; performance tables and key-evaluation lists still name them.
+    const named = [...this.#model.performance.map((p) => p.project), ...(this.#model.narrative?.keyProjects ?? [])];
+    const unlisted = named.filter((name) => !rows.some((r) => r.name === name)).map((name): InputProject => ({ name, amounts: {} }));
+    const listed = rows.map((r, i) => {
       const amounts: SourceAmounts = {};
       for (const s of BUDGET_SOURCES) {
         let a: Amount;
@@ -400,6 +415,7 @@ class Extractor {
       }
       return { name: r.name, ...(r.type === undefined || r.type === '' ? {} : { type: r.type }), amounts };
     });
+    return [...listed, ...unlisted.filter((p, i) => unlisted.findIndex((q) => q.name === p.name) === i)];
   }
 
   /** Performance-table funds are computed from the project; report tables whose printed funds differ. */
@@ -587,7 +603,10 @@ class Extractor {
 
   #isEmpty(id: FormId): boolean {
     const f = this.#model.forms;
-    if (id === 'T01' || id === 'T04') return false;
+    if (id === 'T01' || id === 'T04') {
+      const t = f[id];
+      return [...(t?.income ?? []), ...(t?.expense ?? [])].every((r) => Object.keys(r.values).length === 0);
+    }
     if (id === 'T07') {
       const t = f.T07;
       return Object.keys(t?.previous ?? {}).length === 0 && Object.keys(t?.current ?? {}).length === 0;

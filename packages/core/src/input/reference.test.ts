@@ -75,11 +75,17 @@ describe('the reference disclosure as a 底稿', () => {
     expect(model.narrative?.changeReasons).toBe(reference.narrative?.changeReasons);
     expect(model.narrative?.assetDate).toBe(reference.narrative?.assetDate);
     expect(model.narrative?.keyProjects).toEqual(reference.narrative?.keyProjects);
-    for (const key of ['overview', 'special', 'glossary'] as const) {
-      expect(model.narrative?.sections.find((s) => s.key === key)?.text).toBe(reference.narrative?.sections.find((s) => s.key === key)?.text);
-    }
+    expect(model.narrative?.sections).toEqual(reference.narrative?.sections);
     expect(model.unit).toEqual(reference.unit);
     expect(model.document).toEqual(reference.document);
+  });
+
+  it('generates the sections the figures determine word for word; only 机关运行经费 and 国有资产 need typed text', () => {
+    expect(Object.keys(referenceInput().narrative.texts).sort()).toEqual(['assets', 'glossary', 'operatingCost', 'overview', 'special']);
+    const untyped = compose({ ...referenceInput(), narrative: { ...referenceInput().narrative, texts: {} } }).model.narrative?.sections ?? [];
+    for (const key of ['change', 'threePublic', 'procurement', 'performance'] as const) {
+      expect(untyped.find((s) => s.key === key)?.text).toBe(reference.narrative?.sections.find((s) => s.key === key)?.text);
+    }
   });
 
   it('the key-evaluation projects are named, and their funds are the published 988.04', () => {

@@ -7,7 +7,7 @@
  * "0.00"); an absent amount is a blank cell.
  */
 import { z } from 'zod';
-import { FORM_IDS, type FormId } from '../model/columns.js';
+import { FORM_IDS, SECTION_TITLES, type FormId, type SectionKey } from '../model/columns.js';
 import { AmountString, AmountUnitSchema, UnitKind } from '../model/schema.js';
 
 /** Fund sources (资金来源) of the 底稿, in the column order of 表二. */
@@ -70,9 +70,12 @@ export type ThreePublicItem = (typeof THREE_PUBLIC_ITEMS)[number];
 export const PROCUREMENT_CATEGORIES = ['货物', '工程', '服务'] as const;
 export type ProcurementCategory = (typeof PROCUREMENT_CATEGORIES)[number];
 
-/** Sections of the narrative whose text cannot be derived from the tables. */
+/** Sections of the narrative whose text cannot be derived from the tables: typed only. */
 export const FREE_TEXT_SECTIONS = ['overview', 'special', 'glossary'] as const;
 export type FreeTextSection = (typeof FREE_TEXT_SECTIONS)[number];
+
+/** Every narrative section, in document order. */
+export const NARRATIVE_SECTIONS = Object.keys(SECTION_TITLES) as SectionKey[];
 
 export const BudgetSourceSchema = z.enum(BUDGET_SOURCES);
 
@@ -157,6 +160,8 @@ export const InputPerformanceSchema = z.strictObject({
 
 const notesShape = Object.fromEntries(FORM_IDS.map((id) => [id, Text.optional()])) as { [K in FormId]: z.ZodOptional<typeof Text> };
 
+const textsShape = Object.fromEntries(Object.keys(SECTION_TITLES).map((k) => [k, Text.optional()])) as { [K in SectionKey]: z.ZodOptional<typeof Text> };
+
 export const InputNarrativeSchema = z.strictObject({
   /** Last year's budget figures, for 收支增减变化. */
   previous: z.strictObject({
@@ -167,6 +172,8 @@ export const InputNarrativeSchema = z.strictObject({
     project: AmountString.optional(),
   }),
   changeReasons: Text.optional(),
+  /** Why the 三公经费 change against last year. */
+  threePublicReasons: Text.optional(),
   /** 机关运行经费 (事业单位: 0.00). */
   operatingCost: AmountString.optional(),
   /** Date of the asset counts, ISO (2023-12-31). */
@@ -176,8 +183,8 @@ export const InputNarrativeSchema = z.strictObject({
   keyProjects: z.array(Text),
   /** Notes under forms, overriding the generated 注：… of empty forms. */
   notes: z.strictObject(notesShape),
-  /** Texts of the sections the tables do not determine. */
-  texts: z.strictObject({ overview: Text.optional(), special: Text.optional(), glossary: Text.optional() }),
+  /** Section texts as typed: 部门概况, 特殊事项说明 and 名词解释 always; the others replace the text generated from the figures. */
+  texts: z.strictObject(textsShape),
 });
 
 export const BudgetInputSchema = z

@@ -11,6 +11,7 @@ import {
   BUDGET_SOURCE_NAMES,
   BUDGET_SOURCES,
   INPUT_SHEET_NAMES,
+  NARRATIVE_SECTIONS,
   PROCUREMENT_CATEGORIES,
   THREE_PUBLIC_ITEMS,
   type BudgetInput,
@@ -409,7 +410,7 @@ const narrativeSheet: KeyValueSheetSpec = {
   name: INPUT_SHEET_NAMES.narrative,
   title: '说明（表格之外的数字与文字）',
   instruction:
-    '填写“值”列。收入、支出、政府采购、绩效等数字由程序从各表计算；这里只填表格中没有的内容。表的注：空表默认生成“注：…没有…”，填写则替换。重点绩效评价项目每行一个项目名称，可增加行。',
+    '填写“值”列。收入、支出、政府采购、绩效等数字由程序从各表计算；这里只填表格中没有的内容。表的注：空表默认生成“注：…没有…”，填写则替换。重点绩效评价项目每行一个项目名称，可增加行。部门概况、特殊事项说明、名词解释须填写；其余各部分的文字由数字生成，填写则替换。',
   fields: [
     { key: 'previous.total', path: 'narrative.previous.total', header: '上年收支预算总额', kind: 'amount' },
     { key: 'previous.gpb', path: 'narrative.previous.gpb', header: '上年一般公共预算收入', kind: 'amount' },
@@ -417,6 +418,7 @@ const narrativeSheet: KeyValueSheetSpec = {
     { key: 'previous.basic', path: 'narrative.previous.basic', header: '上年基本支出', kind: 'amount' },
     { key: 'previous.project', path: 'narrative.previous.project', header: '上年项目支出', kind: 'amount' },
     { key: 'changeReasons', path: 'narrative.changeReasons', header: '收支增减变化原因', kind: 'text', long: true },
+    { key: 'threePublicReasons', path: 'narrative.threePublicReasons', header: '“三公”经费增减变化原因', kind: 'text', long: true },
     { key: 'operatingCost', path: 'narrative.operatingCost', header: '机关运行经费', kind: 'amount' },
     { key: 'assetDate', path: 'narrative.assetDate', header: '国有资产统计日期', words: ['资产统计日期'], kind: 'date' },
     { key: 'assets.vehicles', path: 'narrative.assets.vehicles', header: '车辆（辆）', kind: 'count' },
@@ -426,9 +428,9 @@ const narrativeSheet: KeyValueSheetSpec = {
     ...NOTE_FORMS.map(
       (id, i): KeyValueField => ({ key: `notes.${id}`, path: `narrative.notes.${id}`, header: `表${ORDINALS[i] ?? ''} ${FORM_TITLES[id]}的注`, kind: 'text', long: true }),
     ),
-    { key: 'texts.overview', path: 'narrative.texts.overview', header: SECTION_TITLES.overview, kind: 'text', long: true },
-    { key: 'texts.special', path: 'narrative.texts.special', header: SECTION_TITLES.special, kind: 'text', long: true },
-    { key: 'texts.glossary', path: 'narrative.texts.glossary', header: SECTION_TITLES.glossary, kind: 'text', long: true },
+    ...NARRATIVE_SECTIONS.map(
+      (key): KeyValueField => ({ key: `texts.${key}`, path: `narrative.texts.${key}`, header: `${SECTION_TITLES[key]}（文字）`, words: [SECTION_TITLES[key]], kind: 'text', long: true }),
+    ),
   ],
 };
 

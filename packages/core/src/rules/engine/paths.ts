@@ -11,11 +11,23 @@ export function getAt(root: unknown, path: readonly (string | number)[]): unknow
   return cur;
 }
 
+/** The dot keys of a path's prefixes, shortest first: a, a.b, a.b.c. */
+function prefixKeys(path: readonly (string | number)[]): string[] {
+  const keys: string[] = [];
+  let k = '';
+  for (const seg of path) {
+    k = k === '' ? String(seg) : `${k}.${seg}`;
+    keys.push(k);
+  }
+  return keys;
+}
+
 /** Physical location (sheet + cell or line) of a path, looked up in a source map, falling back to its parents (a row's location for a missing cell). */
 export function physicalLocation(sourceMap: Readonly<Record<string, Location>> | undefined, path: readonly (string | number)[] | undefined): Location {
   if (!sourceMap || !path) return {};
+  const keys = prefixKeys(path);
   for (let n = path.length; n > 0; n--) {
-    const hit = sourceMap[pathKey(path.slice(0, n))];
+    const hit = sourceMap[keys[n - 1] ?? ''];
     if (hit) {
       const out: { sheet?: string; cell?: string; line?: number } = {};
       if (hit.sheet !== undefined) out.sheet = hit.sheet;
@@ -40,7 +52,7 @@ export class BlockSet {
   }
 
   has(path: readonly (string | number)[]): boolean {
-    for (let n = path.length; n > 0; n--) if (this.keys.has(pathKey(path.slice(0, n)))) return true;
-    return false;
+    if (this.keys.size === 0) return false;
+    return prefixKeys(path).some((k) => this.keys.has(k));
   }
 }

@@ -35,11 +35,23 @@ export interface Reconciliation {
   readonly unexplained: readonly number[];
 }
 
+const keys = new WeakMap<CellRef, string>();
+
+/** The path key of a reference, computed once. */
+function keyOf(ref: CellRef): string {
+  let k = keys.get(ref);
+  if (k === undefined) {
+    k = pathKey(ref.path);
+    keys.set(ref, k);
+  }
+  return k;
+}
+
 export function reconcile(equations: readonly EvaluatedEquation[]): Reconciliation {
   const byCell = new Map<string, { ref: CellRef; eqs: { eq: EvaluatedEquation; coef: 1 | -1; value: Amount | undefined }[] }>();
   for (const eq of equations) {
     eq.terms.forEach((t, i) => {
-      const key = pathKey(t.ref.path);
+      const key = keyOf(t.ref);
       let entry = byCell.get(key);
       if (!entry) {
         entry = { ref: t.ref, eqs: [] };
@@ -55,7 +67,7 @@ export function reconcile(equations: readonly EvaluatedEquation[]): Reconciliati
   for (const eq of equations) {
     if (!eq.failed) continue;
     for (const t of eq.terms) {
-      const key = pathKey(t.ref.path);
+      const key = keyOf(t.ref);
       if (candidateKeys.has(key)) continue;
       candidateKeys.add(key);
       const entry = byCell.get(key);
