@@ -212,7 +212,8 @@ class Composer {
       ruleId: extra.ruleId ?? 'input/inconsistent',
       severity: extra.severity ?? 'error',
       messageId,
-      data,
+      // The numbers are in the data too, for renderers that fill templates from data alone.
+      data: { ...data, ...(extra.expected ? { expected: canonicalAmount(extra.expected) } : {}), ...(extra.actual ? { actual: canonicalAmount(extra.actual) } : {}) },
       location,
       ...(extra.expected ? { expected: canonicalAmount(extra.expected) } : {}),
       ...(extra.actual ? { actual: canonicalAmount(extra.actual) } : {}),

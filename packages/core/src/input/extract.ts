@@ -3,23 +3,30 @@
  * published figures determine the typed ones.
  *
  * Recovered exactly from a consistent model: the 项 lines of the fiscal funds
- * (表五/表八/表九 give 人员, 公用, 项目 per code; 表二 minus them gives 结转下年),
- * the lines of a non-fiscal source when it is the only non-fiscal source of its
- * code, basic expenditure by economic pair (表十, 表六), projects (表十一),
- * procurement by code and source (表十二), 三公经费, performance targets and
- * the narrative inputs. Not published, hence not recoverable, and reported as
- * diagnostics (the allocation chosen reproduces every published figure):
- * - how a code's non-fiscal basic/project/结转 amounts split between several
- *   non-fiscal sources of that code (source-split);
- * - how non-fiscal basic expenditure splits into 人员/公用 by code when the
- *   source has basic expenditure under several codes (kind-split);
+ * (表五/表八/表九 give 人员, 公用, 项目 per code; 表二 minus them gives 结转下年);
+ * the lines of the other sources where each column of 表十/表十一 (财政专户,
+ * 单位资金, 结余, 上年结转) pins them, e.g. one non-fiscal source per code, or
+ * sources of different columns used by one code only; basic expenditure by
+ * economic pair (表十, 表六); projects (表十一; projects without money from the
+ * performance tables); procurement by code and source (表十二); 三公经费;
+ * performance targets; the narrative inputs (previous-year figures from the
+ * stated changes, key-evaluation projects, notes and texts that differ from
+ * the generated ones).
+ *
+ * Not published, hence not recoverable, and reported as input/not-recoverable
+ * (the allocation chosen reproduces every published figure):
+ * - how a code's non-fiscal basic/project/结转 amounts split between sources
+ *   that the columns do not tell apart (source-split);
+ * - how a column's basic expenditure splits into 人员/公用 by code and source
+ *   when it lies under several of them (kind-split);
  * - how 单位资金 splits into 事业收入, 经营收入, 其他收入, 上级补助, 附属单位上缴
- *   in 表十, 表十一 and 表十二 when several of them are used (unit-funds-split);
+ *   in 表十, 表十一 and 表十二 when several are used (unit-funds-split);
  * - the 货物/工程/服务 category of each procurement row when more than one row
  *   and category are involved (procurement-category);
  * - figures that have no place in the 底稿 (表一 对附属单位补助 / 上缴上级,
  *   表四 上年结转), an empty form without a note, a 公务用车 subtotal without
- *   its two items, and anything where the forms disagree (total-mismatch).
+ *   its two items, performance-table funds that differ from the project, and
+ *   anything where the forms disagree (total-mismatch).
  * Allocations are made in order (north-west corner rule), never proportionally.
  */
 import { Amount } from '../amount/amount.js';
@@ -112,7 +119,8 @@ class Extractor {
       ruleId: 'input/not-recoverable',
       severity,
       messageId,
-      data,
+      // The numbers are in the data too, for renderers that fill templates from data alone.
+      data: { ...data, ...(numbers.expected ? { expected: canonicalAmount(numbers.expected) } : {}), ...(numbers.actual ? { actual: canonicalAmount(numbers.actual) } : {}) },
       location,
       ...(numbers.expected ? { expected: canonicalAmount(numbers.expected) } : {}),
       ...(numbers.actual ? { actual: canonicalAmount(numbers.actual) } : {}),
@@ -311,7 +319,7 @@ class Extractor {
 
   /** Section texts the generator would not write as published are kept as typed texts. */
   #withTexts(input: BudgetInput): BudgetInput {
-    const generated = compose(input).model.narrative?.sections ?? [];
+    const generated = compose(input, { grouping: this.#g }).model.narrative?.sections ?? [];
     const texts = { ...input.narrative.texts };
     for (const s of this.#model.narrative?.sections ?? []) {
       if (s.text === undefined || s.text === '' || texts[s.key] !== undefined) continue;

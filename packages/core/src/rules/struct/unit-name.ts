@@ -55,6 +55,8 @@ function variants(text: string, unit: string): string[] {
   const b = base(u);
   const suffix = u.slice(b.length);
   const found = new Set<string>();
+  // an empty name (a forms workbook that does not state it) matches nowhere: indexOf('') would never end
+  if (b === '') return [];
   for (let p = t.indexOf(b); p >= 0; p = t.indexOf(b, p + 1)) {
     const group = /^（[^（）]{0,16}）/.exec(t.slice(p + b.length))?.[0];
     if (suffix !== '' && group !== undefined && group !== suffix && !ASIDE.test(group)) found.add(b + group);
@@ -93,6 +95,8 @@ export default defineRule({
   check(ctx) {
     const { model } = ctx;
     const name = model.unit.name;
+    // a forms workbook that does not state the unit's name gives nothing to compare with
+    if (norm(name) === '') return;
     const department = model.unit.department;
     const title = model.document.title;
     if (title !== undefined) {
