@@ -10,3 +10,5 @@ export * from './report/index.js';
 export * from './input/index.js';
 export * from './check/index.js';
 export * from './forms/index.js';
+export * from './text/index.js';
+export * from './narrative/index.js';

@@ -82,12 +82,16 @@ export async function runCheck(paths: readonly string[], opts: CheckCommandOptio
       if (!(e instanceof UserInputError)) throw e;
       unreadable++;
       if (progress) io.err('\r\u001b[2K');
-      io.err(`yusuan: ${t(lang, 'unreadable', { path: name, reason: e.messageIn(lang) })}`);
+      const reason = e.messageIn(lang);
+      // most reasons name the file already (无法读取 FILE：…); the others get it in front
+      io.err(`yusuan: ${reason.includes(file) || reason.includes(name) ? reason : t(lang, 'unreadable', { path: name, reason })}`);
     }
   }
   if (progress) io.err('\r\u001b[2K');
 
   const text = render(format, results, lang, format === 'stylish' && io.outIsTTY === true && opts.output === undefined);
+  // no file could be read: the human report would only say 未发现问题（0 个文件）; machine formats still get their (empty) document
+  if (format === 'stylish' && results.length === 0) return 2;
   if (opts.output !== undefined) {
     writeFileSync(opts.output, text);
     io.err(t(lang, 'wroteReport', { path: opts.output }));

@@ -67,6 +67,7 @@ export function megabytes(bytes: number): string {
 }
 
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04]; // "PK\3\4", a local file header
+const EMPTY_ZIP_MAGIC = [0x50, 0x4b, 0x05, 0x06]; // "PK\5\6": an archive that is nothing but its end record
 const CFB_MAGIC = [0xd0, 0xcf, 0x11, 0xe0]; // OLE compound file: .xls, or an encrypted .xlsx
 
 function startsWith(bytes: Uint8Array, magic: readonly number[]): boolean {
@@ -85,7 +86,7 @@ export function checkMagic(bytes: Buffer, label: string, limits: XlsxReadLimits)
       'the file is encrypted or a legacy .xls workbook; save it as an unencrypted .xlsx in Excel',
     );
   }
-  if (!startsWith(bytes, ZIP_MAGIC)) {
+  if (!startsWith(bytes, ZIP_MAGIC) && !startsWith(bytes, EMPTY_ZIP_MAGIC)) {
     throw unreadable(label, '文件不是 .xlsx 工作簿（不是 zip 格式）', 'the file is not an .xlsx workbook (not a zip archive)');
   }
 }
@@ -306,6 +307,7 @@ function checkSheet(name: string, scan: WorksheetScan, label: string, limits: Xl
 export function prepareWorkbookBytes(bytes: Buffer, label: string, limits: XlsxReadLimits): PreparedWorkbook {
   checkMagic(bytes, label, limits);
   const entries = withZipErrors(() => readZipDirectory(bytes, limits.maxEntries), label, limits);
+  if (entries.length === 0) throw unreadable(label, 'zip 压缩包是空的，其中没有工作表', 'the zip archive is empty: no worksheet');
   checkDeclaredSizes(entries, label, limits);
 
   const replaced = new Map<number, Buffer>();

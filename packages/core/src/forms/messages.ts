@@ -6,6 +6,10 @@ export const FORM_MESSAGES = {
     'zh-CN': '单元格内容“{text}”不是数字，该金额未读入',
     en: 'The cell holds “{text}”, which is not a number; the amount was not read',
   },
+  noCachedValue: {
+    'zh-CN': 'Excel 公式没有保存计算结果（请在 Excel 中打开并保存后再校验）',
+    en: 'The Excel formula has no saved result (open and save the workbook in Excel, then check it again)',
+  },
   unknownColumn: {
     'zh-CN': '表头“{text}”不是{form}的栏目，该列未读入',
     en: 'The header “{text}” is not a column of {form}; the column was not read',
@@ -45,6 +49,7 @@ export type FormMessageId = keyof typeof FORM_MESSAGES;
 /** Rule id and default severity of each message. */
 export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId: string; readonly severity: Severity }>> = {
   notANumber: { ruleId: 'amount/not-a-number', severity: 'error' },
+  noCachedValue: { ruleId: 'amount/not-a-number', severity: 'error' },
   unknownColumn: { ruleId: 'parse/unknown-column', severity: 'warning' },
   unreadableForm: { ruleId: 'parse/unreadable-form', severity: 'error' },
   unknownRow: { ruleId: 'parse/unknown-row', severity: 'warning' },

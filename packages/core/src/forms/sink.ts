@@ -1,7 +1,7 @@
 /** Where a parse puts what it finds: diagnostics (sorted at the end) and the source map. */
 import type { Diagnostic, FormRef, Location, MessageData } from '../diagnostics/types.js';
 import { pathKey } from '../diagnostics/types.js';
-import { a1 } from '../grid/grid.js';
+import { NO_CACHED_VALUE, a1 } from '../grid/grid.js';
 import { FORM_DIAGNOSTICS, type FormMessageId } from './messages.js';
 
 type Path = readonly (string | number)[];
@@ -11,8 +11,10 @@ export class Sink {
   private readonly found: { d: Diagnostic; key: readonly number[] }[] = [];
 
   report(gridIndex: number, row: number, col: number, messageId: FormMessageId, data: MessageData, location: Location): void {
-    const { ruleId, severity } = FORM_DIAGNOSTICS[messageId];
-    this.found.push({ d: { ruleId, severity, messageId, data, location }, key: [gridIndex, row, col, this.found.length] });
+    // an amount cell holding a formula without a saved result is no typing error: say so
+    const id: FormMessageId = messageId === 'notANumber' && data.text === NO_CACHED_VALUE ? 'noCachedValue' : messageId;
+    const { ruleId, severity } = FORM_DIAGNOSTICS[id];
+    this.found.push({ d: { ruleId, severity, messageId: id, data, location }, key: [gridIndex, row, col, this.found.length] });
   }
 
   /** Diagnostics by workbook position (sheet order, row, column), then in the order found. */

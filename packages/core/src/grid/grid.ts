@@ -12,6 +12,13 @@ export interface CellError {
   readonly error: string;
 }
 
+/**
+ * The error text a host gives a formula cell whose file holds no calculated
+ * result (saved by a program that does not calculate): not an Excel error, so
+ * that the readers can say what is wrong instead of reading the cell as empty.
+ */
+export const NO_CACHED_VALUE = '#NO-CACHED-VALUE';
+
 /** What a cell holds once read: text, a number (an Excel double), a boolean, an error, or nothing. */
 export type CellValue = string | number | boolean | null | CellError;
 
