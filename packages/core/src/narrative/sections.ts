@@ -21,8 +21,8 @@ export type NarrativeSectionKey = (typeof NARRATIVE_SECTION_KEYS)[number];
 
 export interface NarrativeParagraph {
   readonly text: string;
-  /** `figures`: generated from the tables and narrative fields; `unit`: the unit's own words, kept. */
-  readonly origin: 'figures' | 'unit';
+  /** `generated`: written from the tables and narrative fields; `unit`: the unit's own words, kept. */
+  readonly origin: 'generated' | 'unit';
 }
 
 export interface NarrativeSection {
@@ -296,7 +296,7 @@ function unitParagraphs(model: Disclosure, key: NarrativeSectionKey): NarrativeP
 export function narrativeSections(model: Disclosure, lang: Lang = 'zh-CN'): NarrativeSection[] {
   const f = narrativeFigures(model);
   const w = lang === 'en' ? en(f.amountUnit) : zh(f.amountUnit);
-  const gen = (text: string): NarrativeParagraph => ({ text, origin: 'figures' });
+  const gen = (text: string): NarrativeParagraph => ({ text, origin: 'generated' });
 
   const change: NarrativeParagraph[] = [gen(w.intro()), gen(w.revenue(f)), gen(w.expense(f)), gen(w.changeHead(f))];
   const c = f.change;

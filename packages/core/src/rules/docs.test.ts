@@ -85,3 +85,12 @@ describe('rule docs', () => {
     });
   });
 });
+
+describe('rules index', () => {
+  it('docs/rules/README.md lists every rule with its default severity', () => {
+    const index = readFileSync(join(docsDir, 'README.md'), 'utf8');
+    for (const r of RULES) expect(index).toContain(`| [${r.id}](${r.id}.md) | ${r.defaultSeverity} |`);
+    const listed = [...index.matchAll(/\| \[([a-z]+\/[a-z-]+)\]/g)].map((m) => m[1]);
+    expect(listed.sort()).toEqual(RULES.map((r) => r.id).sort());
+  });
+});
