@@ -4,11 +4,14 @@
 // zip writer (src/xlsx/zip.ts, loaded through esbuild: Node 20 does not run
 // TypeScript).
 //
-//   node packages/cli/scripts/make-hostile-fixtures.mjs            small fixtures → test/fixtures/hostile/ (committed)
+//   node packages/cli/scripts/make-hostile-fixtures.mjs              the small ones → test/fixtures/hostile/ (committed)
+//   node packages/cli/scripts/make-hostile-fixtures.mjs --out DIR    the small ones → DIR
 //   node packages/cli/scripts/make-hostile-fixtures.mjs --large DIR  the large ones → DIR (never committed)
+// --out and --large may be given together.
 //
 // The large ones are a sheet of 1,000,000 rows (about 3 MB) and a zip bomb that
 // declares 1.1 GB and really inflates to it from 1.1 MB of deflated zeros.
+import { Buffer } from 'node:buffer';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import process from 'node:process';
@@ -17,7 +20,7 @@ import { constants, crc32, deflateRawSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const cliDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-export const SMALL_DIR = join(cliDir, 'test', 'fixtures', 'hostile');
+const SMALL_DIR = join(cliDir, 'test', 'fixtures', 'hostile');
 const MB = 1024 * 1024;
 
 /** The project's zip writer, compiled from its TypeScript source. */
@@ -178,7 +181,7 @@ function manyRowsWorkbook(rows) {
 }
 
 /** The small fixtures, by file name. */
-export function smallFixtures() {
+function smallFixtures() {
   const plain = plainWorkbook();
   return {
     // a text file renamed .xlsx
@@ -198,7 +201,7 @@ export function smallFixtures() {
 }
 
 /** The large fixtures, by file name: never committed. */
-export function largeFixtures() {
+function largeFixtures() {
   return {
     'million-rows.xlsx': manyRowsWorkbook(1_000_000),
     // declares and inflates to 1.1 GB from 1.1 MB of deflated zeros
@@ -214,14 +217,18 @@ function writeAll(dir, files) {
   }
 }
 
-const largeAt = process.argv.indexOf('--large');
-if (largeAt >= 0) {
-  const dir = process.argv[largeAt + 1];
-  if (!dir) {
-    process.stderr.write('usage: make-hostile-fixtures.mjs [--large DIR]\n');
+function option(name) {
+  const at = process.argv.indexOf(name);
+  if (at < 0) return undefined;
+  const value = process.argv[at + 1];
+  if (value === undefined || value.startsWith('--')) {
+    process.stderr.write('usage: make-hostile-fixtures.mjs [--out DIR] [--large DIR]\n');
     process.exit(2);
   }
-  writeAll(resolve(dir), largeFixtures());
-} else {
-  writeAll(SMALL_DIR, smallFixtures());
+  return resolve(value);
 }
+
+const out = option('--out');
+const large = option('--large');
+if (out !== undefined || large === undefined) writeAll(out ?? SMALL_DIR, smallFixtures());
+if (large !== undefined) writeAll(large, largeFixtures());

@@ -2,7 +2,9 @@ import { Command, CommanderError, type Help } from 'commander';
 import { referenceDisclosure } from '@yusuan/core';
 import { runCatalog } from './commands/catalog.js';
 import { runCheck, type CheckCommandOptions } from './commands/check.js';
+import { runForms, type FormsCommandOptions } from './commands/forms.js';
 import { summarize } from './commands/summary.js';
+import { runTemplate, type TemplateCommandOptions } from './commands/template.js';
 import { InternalError, UserInputError } from './errors.js';
 import { detectLang, t, type Lang } from './i18n.js';
 import { readModelFile } from './model-file.js';
@@ -64,6 +66,24 @@ function buildProgram(lang: Lang, io: Io, exit: { code: number }): Command {
     .option('--year <year>', t(lang, 'optYear'))
     .action(async (paths: string[], opts: CheckCommandOptions) => {
       exit.code = await runCheck(paths, opts, lang, io);
+    });
+
+  setup(program.command('forms'))
+    .description(t(lang, 'formsDescription'))
+    .argument('<input>', t(lang, 'formsArg'))
+    .option('-o, --output <file>', t(lang, 'optFormsOutput'))
+    .option('--force', t(lang, 'optForce'))
+    .action(async (input: string, opts: FormsCommandOptions) => {
+      exit.code = await runForms(input, opts, lang, io);
+    });
+
+  setup(program.command('template'))
+    .description(t(lang, 'templateDescription'))
+    .option('-o, --output <file>', t(lang, 'optTemplateOutput'))
+    .option('--example', t(lang, 'optExample'))
+    .option('--force', t(lang, 'optForce'))
+    .action(async (opts: TemplateCommandOptions) => {
+      exit.code = await runTemplate(opts, lang, io);
     });
 
   setup(program.command('summary'))

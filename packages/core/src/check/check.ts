@@ -1,6 +1,7 @@
 /**
  * One entry point for every kind of input the hosts hand to core: a workbook's
- * grids (the published forms, or the input workbook 底稿), or a model as JSON.
+ * grids (the published forms, or the input workbook 底稿), a model as JSON, or
+ * a published document's text (checkText, findings located by line).
  * Reading, composing and checking all happen here, so the CLI and the add-in
  * report the same findings for the same workbook.
  */
@@ -15,10 +16,11 @@ import type { Lang } from '../model/paths.js';
 import type { Disclosure } from '../model/schema.js';
 import { validateDisclosure } from '../model/validate.js';
 import { runRules, sortDiagnostics, type CheckReport } from '../rules/engine/run.js';
+import { importText, type TextTable } from '../text/import.js';
 import type { CheckOptions } from '../rules/engine/types.js';
 import { RULES } from '../rules/registry.js';
 
-export type InputKind = 'forms' | 'input' | 'model';
+export type InputKind = 'forms' | 'input' | 'model' | 'text';
 
 export interface CheckResult extends CheckReport {
   readonly kind: InputKind;
@@ -26,6 +28,8 @@ export interface CheckResult extends CheckReport {
   readonly model: Disclosure;
   /** The tables found in a forms workbook. */
   readonly tables?: readonly FoundTable[];
+  /** The tables found in a text, by line. */
+  readonly textTables?: readonly TextTable[];
 }
 
 export type WorkbookCheckOptions = Omit<CheckOptions, 'sourceMap' | 'readDiagnostics'> & {
@@ -72,4 +76,14 @@ export function checkModelJson(json: unknown, options: CheckOptions = {}, lang: 
   const v = validateDisclosure(json, lang);
   if (!v.ok) return { ok: false, issues: v };
   return { ok: true, result: finish('model', v.model, runRules(v.model, RULES, options)) };
+}
+
+/**
+ * Checks a published document's text (PDF or Word extraction, tables
+ * tab-separated): read with importText, every finding located by its line.
+ */
+export function checkText(text: string, options: WorkbookCheckOptions = {}): CheckResult {
+  const read = importText(text, options.unit ? { unit: options.unit } : {});
+  const report = runRules(read.model, RULES, { ...options, sourceMap: read.sourceMap, readDiagnostics: read.diagnostics });
+  return { ...finish('text', read.model, report), textTables: read.tables };
 }

@@ -20,6 +20,8 @@ export interface Location {
   readonly columnKey?: string;
   /** For performance tables: the project the table belongs to. */
   readonly project?: string;
+  /** For a table beyond the twelve standard forms (`model.tables`): its title as published. */
+  readonly table?: string;
   /** Path into the model (`["forms","T02","rows",3,"values","gpb"]`). */
   readonly path?: readonly (string | number)[];
   /** Physical: sheet name and A1 cell of a workbook. */

@@ -61,6 +61,8 @@ const DEFAULT_WIDTH: Readonly<Record<Leaf['kind'], number>> = {
   amount: 14,
   indicator: 16,
   stub: 8,
+  value: 14,
+  skip: 8,
 };
 
 function leafRole(leaf: Leaf, total: boolean): CellRole {

@@ -1,4 +1,4 @@
-/** What reading a forms workbook can report: message templates, rule ids and default severities. */
+/** What reading a forms workbook (or a published text, text/import.ts) can report: message templates, rule ids and default severities. */
 import type { MessageTemplate, Severity } from '../diagnostics/types.js';
 
 export const FORM_MESSAGES = {
@@ -42,6 +42,14 @@ export const FORM_MESSAGES = {
     'zh-CN': '金额单位“{text}”无法识别（应为万元或元）',
     en: 'The amount unit “{text}” is not recognised (万元 or 元 expected)',
   },
+  noTables: {
+    'zh-CN': '文本中没有找到可识别的预算表（按表名查找，如“收支总体情况表”）',
+    en: 'No table of the disclosure was found in the text (tables are found by their titles, such as 收支总体情况表)',
+  },
+  noDocumentTitle: {
+    'zh-CN': '没有找到文件标题（如“2024年××部门预算”），单位名称和预算年度未能读入',
+    en: 'No document title (such as “2024年××部门预算”) was found; the unit’s name and the budget year were not read',
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type FormMessageId = keyof typeof FORM_MESSAGES;
@@ -58,4 +66,6 @@ export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId:
   duplicateForm: { ruleId: 'parse/duplicate-form', severity: 'warning' },
   duplicateRow: { ruleId: 'parse/duplicate-row', severity: 'warning' },
   unknownUnit: { ruleId: 'parse/unknown-unit', severity: 'warning' },
+  noTables: { ruleId: 'parse/no-tables', severity: 'error' },
+  noDocumentTitle: { ruleId: 'parse/no-title', severity: 'warning' },
 };

@@ -6,8 +6,8 @@
  */
 import type { ColumnKey, FormId } from '../model/columns.js';
 
-/** The three subject classifications whose codes tables carry. */
-export type CodeScheme = 'function' | 'department' | 'government';
+/** The three subject classifications whose codes tables carry, and the codes of 预算单位 in tables with a row per unit. */
+export type CodeScheme = 'function' | 'department' | 'government' | 'unit';
 
 /** Which half of a two-sided table a column belongs to: T01/T04 income | expense, T07 previous | current year. */
 export type Side = 'income' | 'expense' | 'previous' | 'current';
@@ -29,7 +29,15 @@ export type Leaf =
   /** A column of the indicator grid of a performance table. */
   | { readonly kind: 'indicator'; readonly part: 'level1' | 'level2' | 'level3' | 'value' }
   /** A column with a header only (绩效指标), merged down over the body. */
-  | { readonly kind: 'stub' };
+  | { readonly kind: 'stub' }
+  /** An amount column of a table beyond the standard forms, by its key (a column key, or the header words). */
+  | { readonly kind: 'value'; readonly key: string }
+  /**
+   * A column a profile knows but does not read: a running number (序号), remarks,
+   * or figures the model does not hold. With a reason, reading reports it once
+   * (parse/not-read); without one (序号, 备注) it is passed over in silence.
+   */
+  | { readonly kind: 'skip'; readonly reason?: string };
 
 /**
  * A node of a header's column tree. A group spans its children; a leaf above
@@ -122,3 +130,33 @@ export interface PerformanceLayout {
 }
 
 export type AnyLayout = FormLayout | PerformanceLayout;
+
+/** A row formula: `total` = Σ `parts`; a part written `-key` is subtracted (增减 = 本年 − 上年). */
+export interface RowFormula {
+  readonly total: string;
+  readonly parts: readonly string[];
+}
+
+/**
+ * A table beyond the standard forms, read into `model.tables`: a table of
+ * another template profile without a counterpart among T01–T12. Its amount
+ * columns are `value` leaves; its code column holds function codes (类/款/项),
+ * economic codes (部门 类/款 beside an optional 政府 pair), 预算单位 codes, or
+ * nothing. Its row formulas are data of the profile.
+ */
+export interface TableLayout {
+  readonly id: string;
+  readonly title: string;
+  readonly titleVariants: readonly string[];
+  readonly columns: readonly ColumnNode[];
+  readonly codes: 'function' | 'economic' | 'unit' | 'none';
+  readonly formulas: readonly RowFormula[];
+}
+
+/** A table a profile recognises by its title but does not read, and why. */
+export interface UnreadLayout {
+  readonly id: string;
+  readonly title: string;
+  readonly titleVariants: readonly string[];
+  readonly reason: string;
+}

@@ -63,6 +63,15 @@ export const COLUMN_LABELS = {
   vehicleOperation: '公务用车运行维护费',
   reception: '公务接待费',
   other: '其他资金',
+  // Columns of other template profiles (see packages/core/src/profiles).
+  fiscalFunding: '其中：经费拨款',
+  operatingExpense: '事业单位经营支出',
+  subsidyToAffiliates: '对附属单位补助支出',
+  remitToSuperior: '上缴上级支出',
+  operatingCost: '机关运行经费',
+  meeting: '会议费',
+  training: '培训费',
+  threePublicWithMeetings: '合计（“三公”经费及会议费、培训费）',
 } as const;
 export type ColumnKey = keyof typeof COLUMN_LABELS;
 
@@ -96,15 +105,23 @@ export const COLUMN_LABELS_EN: Readonly<Record<ColumnKey, string>> = {
   vehicleOperation: 'vehicle operation',
   reception: 'official reception',
   other: 'other funds',
+  fiscalFunding: 'of which: operating appropriation',
+  operatingExpense: 'operating expenditure of public institutions',
+  subsidyToAffiliates: 'subsidies to affiliated units',
+  remitToSuperior: 'remittance to superior',
+  operatingCost: 'administrative operating cost',
+  meeting: 'meetings',
+  training: 'training',
+  threePublicWithMeetings: 'total incl. meetings and training',
 };
 
 /** Amount columns of each coded or listed form (the model may omit any of them: blank). */
 export const FORM_COLUMNS = {
-  T02: ['total', 'fiscal', 'gpb', 'gfb', 'soc', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome', 'superiorSubsidy', 'affiliatedRemit', 'nonFiscalSurplus', 'carryOver'],
-  T03: ['total', 'basic', 'project', 'carryForward'],
+  T02: ['total', 'fiscal', 'gpb', 'gfb', 'soc', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome', 'superiorSubsidy', 'affiliatedRemit', 'nonFiscalSurplus', 'carryOver', 'fiscalFunding'],
+  T03: ['total', 'basic', 'project', 'carryForward', 'operatingExpense', 'subsidyToAffiliates', 'remitToSuperior'],
   T05: ['total', 'basic', 'personnel', 'publicUse', 'project'],
   T06: ['basic', 'personnel', 'publicUse'],
-  T07: ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception'],
+  T07: ['total', 'abroad', 'vehicle', 'vehiclePurchase', 'vehicleOperation', 'reception', 'operatingCost', 'meeting', 'training', 'threePublicWithMeetings'],
   T08: ['total', 'basic', 'personnel', 'publicUse', 'project'],
   T09: ['total', 'basic', 'personnel', 'publicUse', 'project'],
   T10: ['total', 'fiscal', 'gpb', 'gfb', 'soc', 'specialAccount', 'unitFunds', 'nonFiscalSurplus', 'carryOver'],
@@ -141,6 +158,57 @@ export const FUNCTION_CLASSES = [
   ['229', '其他支出'],
 ] as const;
 export type FunctionClassCode = (typeof FUNCTION_CLASSES)[number][0];
+
+/**
+ * Function classes (类) that other template profiles list in their overview
+ * forms besides the 21 of the reference (国防, 社会保险基金, 援助其他地区, 预备费,
+ * 转移性支出, 债务还本 / 付息 / 发行费用).
+ */
+export const OTHER_FUNCTION_CLASSES = [
+  ['203', '国防支出'],
+  ['209', '社会保险基金支出'],
+  ['219', '援助其他地区支出'],
+  ['227', '预备费'],
+  ['230', '转移性支出'],
+  ['231', '债务还本支出'],
+  ['232', '债务付息支出'],
+  ['233', '债务发行费用支出'],
+] as const;
+
+/**
+ * Rows of the overview forms (T01, T04) that only other template profiles
+ * publish, by side. The reference's rows are T01_INCOME_ROWS … T04_EXPENSE_ROWS.
+ */
+export const PROFILE_OVERVIEW_ROWS = {
+  T01: {
+    income: {
+      departmentBudget: '一、部门预算',
+      gpbSpecial: '其中：专项资金列入部门预算的项目',
+      businessIncomeSpecialAccount: '其中：纳入财政专户管理的收费',
+      businessFund: '用事业基金弥补收支差额',
+      accountBalance: '上年实户资金余额',
+      carryOverFiscal: '其中：财政拨款资金结转',
+      carryOverNonFiscal: '非财政拨款资金结余',
+    },
+    expense: {
+      departmentBudget: '一、部门预算',
+      basic: '基本支出',
+      project: '项目支出',
+      operatingExpense: '事业单位经营支出',
+      surplusDistribution: '结余分配',
+      unallocatedBalance: '未安排支出的实户资金',
+    },
+  },
+  T04: {
+    income: {
+      fiscal: '一、财政拨款',
+      gpbSpecial: '其中：专项资金列入部门预算的项目',
+    },
+    expense: {
+      fiscal: '一、财政拨款',
+    },
+  },
+} as const;
 
 /** Fixed rows of T01's income side, with their standard labels. */
 export const T01_INCOME_ROWS = {

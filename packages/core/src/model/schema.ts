@@ -13,8 +13,11 @@ import { z } from 'zod';
 import type { Amount } from '../amount/amount.js';
 import {
   FORM_COLUMNS,
+  FORM_IDS,
   FUNCTION_CLASSES,
   NARRATIVE_FIGURES,
+  OTHER_FUNCTION_CLASSES,
+  PROFILE_OVERVIEW_ROWS,
   SECTION_TITLES,
   T01_EXPENSE_ROWS,
   T01_INCOME_ROWS,
@@ -86,11 +89,12 @@ function economicTable<const K extends readonly ColumnKey[]>(keys: K, descriptio
     .meta({ description });
 }
 
-const INCOME_KEYS = Object.keys(T01_INCOME_ROWS) as [keyof typeof T01_INCOME_ROWS, ...(keyof typeof T01_INCOME_ROWS)[]];
-const CLASS_CODES = FUNCTION_CLASSES.map(([c]) => c) as unknown as [string, ...string[]];
-const T01_EXPENSE_KEYS = [...CLASS_CODES, ...Object.keys(T01_EXPENSE_ROWS)] as [string, ...string[]];
-const T04_INCOME_KEYS = Object.keys(T04_INCOME_ROWS) as [string, ...string[]];
-const T04_EXPENSE_KEYS = [...CLASS_CODES, ...Object.keys(T04_EXPENSE_ROWS)] as [string, ...string[]];
+// Row keys: the reference's rows, then those only other template profiles publish.
+const INCOME_KEYS = [...Object.keys(T01_INCOME_ROWS), ...Object.keys(PROFILE_OVERVIEW_ROWS.T01.income)] as [string, ...string[]];
+const CLASS_CODES = [...FUNCTION_CLASSES, ...OTHER_FUNCTION_CLASSES].map(([c]) => c) as unknown as [string, ...string[]];
+const T01_EXPENSE_KEYS = [...CLASS_CODES, ...Object.keys(T01_EXPENSE_ROWS), ...Object.keys(PROFILE_OVERVIEW_ROWS.T01.expense)] as [string, ...string[]];
+const T04_INCOME_KEYS = [...Object.keys(T04_INCOME_ROWS), ...Object.keys(PROFILE_OVERVIEW_ROWS.T04.income)] as [string, ...string[]];
+const T04_EXPENSE_KEYS = [...CLASS_CODES, ...Object.keys(T04_EXPENSE_ROWS), ...Object.keys(PROFILE_OVERVIEW_ROWS.T04.expense)] as [string, ...string[]];
 
 function overviewRows<const K extends readonly ColumnKey[]>(keys: [string, ...string[]], cols: K) {
   return z.array(z.strictObject({ key: z.enum(keys), label: z.string(), values: values(cols) }));
@@ -146,6 +150,41 @@ export const FormsSchema = z.strictObject({
   T11: T11Schema.optional(),
   T12: codedTable(FORM_COLUMNS.T12, '表十二 政府采购预算情况表').optional(),
 });
+
+/**
+ * A table read beyond the twelve standard forms: a table of another template
+ * profile that has no counterpart among T01–T12, or a table of no known
+ * profile recognised by its code column and amount columns. Its columns keep
+ * their published header words (or a column key where the profile names one);
+ * its row formulas come from the profile, or from a header that states them.
+ */
+export const OtherTableSchema = z
+  .strictObject({
+    /** The profile's id of the table (`xian-16/表7`), or `generic`. */
+    id: z.string().min(1),
+    title: z.string(),
+    unit: AmountUnitSchema.optional(),
+    note: z.string().optional(),
+    /** What the code column holds: function codes (类/款/项), economic codes (部门 类/款, with or without the 政府 pair), 预算单位 codes, or nothing. */
+    codes: z.enum(['function', 'economic', 'unit', 'none']),
+    /** Amount columns: key (a column key, or the header words) and the header as published. */
+    columns: z.array(z.strictObject({ key: z.string().min(1), label: z.string() })),
+    /** Row formulas: `total` = Σ `parts` (a part written `-key` is subtracted). */
+    formulas: z.array(z.strictObject({ total: z.string(), parts: z.array(z.string()).min(1) })),
+    /** Where the table's 合计 row is a standard form's (a table of rows per 预算单位 whose 合计 row was read as that form). */
+    totalOf: z.enum(FORM_IDS).optional(),
+    total: z.strictObject({ label: z.string().optional(), values: z.record(z.string(), AmountString) }).optional(),
+    rows: z.array(
+      z.strictObject({
+        code: z.string().optional(),
+        /** The 政府经济分类 code beside a 部门经济分类 code. */
+        government: z.string().optional(),
+        name: z.string(),
+        values: z.record(z.string(), AmountString),
+      }),
+    ),
+  })
+  .meta({ description: '标准表以外的表：其他模板特有的表，或未识别模板、按科目编码列与金额列读取的表' });
 
 export const IndicatorOperator = z.enum(['≥', '≤', '=', '>', '<']);
 
@@ -233,6 +272,8 @@ export const DisclosureSchema = z
       amountUnit: AmountUnitSchema.default('万元'),
     }),
     forms: FormsSchema,
+    /** Tables beyond the twelve standard forms (other template profiles, tables of no known profile). */
+    tables: z.array(OtherTableSchema).optional(),
     performance: z.array(PerformanceTableSchema),
     narrative: NarrativeSchema.optional(),
     previousYear: z.strictObject({ total: AmountString.optional() }).optional(),
@@ -243,6 +284,7 @@ export type Disclosure = z.infer<typeof DisclosureSchema>;
 export type DisclosureInput = z.input<typeof DisclosureSchema>;
 export type Forms = Disclosure['forms'];
 export type PerformanceTable = z.infer<typeof PerformanceTableSchema>;
+export type OtherTable = z.infer<typeof OtherTableSchema>;
 export type Indicator = z.infer<typeof IndicatorSchema>;
 export type IndicatorValue = z.infer<typeof IndicatorValueSchema>;
 export type Narrative = z.infer<typeof NarrativeSchema>;

@@ -12,6 +12,8 @@ import {
   type ColumnKey,
   type FormId,
   NARRATIVE_FIGURES,
+  OTHER_FUNCTION_CLASSES,
+  PROFILE_OVERVIEW_ROWS,
   type FunctionClassCode,
 } from '../../model/columns.js';
 
@@ -20,13 +22,16 @@ type Lang = 'zh-CN' | 'en';
 /** Row keys of the overview forms are side-qualified: `income.gpb`, `expense.208`. */
 function rowLabel(form: string | undefined, rowKey: string): string {
   const [side, key] = rowKey.includes('.') ? (rowKey.split('.', 2) as [string, string]) : ['', rowKey];
+  const profileRows = PROFILE_OVERVIEW_ROWS[form === 'T04' ? 'T04' : 'T01'];
   if (side === 'income') {
     const table: Record<string, string> = form === 'T04' ? T04_INCOME_ROWS : T01_INCOME_ROWS;
-    return table[key] ?? key;
+    return table[key] ?? (profileRows.income as Record<string, string>)[key] ?? key;
   }
   if (side === 'expense') {
     if (FUNCTION_CLASSES.some(([c]) => c === key)) return classRowLabel(key as FunctionClassCode);
-    return (T01_EXPENSE_ROWS as Record<string, string>)[key] ?? key;
+    const other = OTHER_FUNCTION_CLASSES.find(([c]) => c === key);
+    if (other) return other[1];
+    return (T01_EXPENSE_ROWS as Record<string, string>)[key] ?? (profileRows.expense as Record<string, string>)[key] ?? key;
   }
   return key === 'total' ? '合计' : key;
 }
@@ -49,6 +54,7 @@ export interface DescribeOptions {
 export function describeLocation(loc: Location, lang: Lang = 'zh-CN', opts: DescribeOptions = {}): string {
   const parts: string[] = [];
   const zh = lang === 'zh-CN';
+  if (loc.table !== undefined && !loc.form) parts.push(loc.table);
   if (loc.form) {
     if ((FORM_IDS as readonly string[]).includes(loc.form)) {
       const full = formLabel(loc.form as FormId);
