@@ -14,7 +14,7 @@ export default defineConfig({
   target: 'es2020',
   sourcemap: true,
   clean: true,
-  minify: false,
+  minify: true,
   noExternal: [/.*/],
   publicDir: 'public',
   esbuildOptions(options) {

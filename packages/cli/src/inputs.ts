@@ -4,16 +4,17 @@
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { extname, join, relative } from 'node:path';
-import { checkGrids, checkModelJson, formatModelIssues, type CheckOptions, type CheckResult, type WorkbookCheckOptions } from '@yusuan/core';
+import { checkGrids, checkModelJson, checkText, formatModelIssues, type CheckOptions, type CheckResult, type WorkbookCheckOptions } from '@yusuan/core';
+import { decodeText } from './catalog-file.js';
 import { UserInputError } from './errors.js';
 import { t, type Lang } from './i18n.js';
 import { readWorkbookGrids } from './xlsx/read-grid.js';
 
-export const CHECKABLE = new Set(['.xlsx', '.json']);
+export const CHECKABLE = new Set(['.xlsx', '.json', '.txt']);
 
 const SKIP_DIRS = new Set(['node_modules', '.git', 'dist']);
 
-/** Files to check: files as given; directories searched (sorted) for .xlsx and .json, skipping Excel lock files and hidden folders. */
+/** Files to check: files as given; directories searched (sorted) for .xlsx, .json and .txt, skipping Excel lock files and hidden folders. */
 export function expandInputs(paths: readonly string[], lang: Lang): string[] {
   const out: string[] = [];
   const walk = (dir: string) => {
@@ -39,6 +40,31 @@ export function expandInputs(paths: readonly string[], lang: Lang): string[] {
 export function displayName(path: string): string {
   const rel = relative(process.cwd(), path);
   return rel.startsWith('..') || rel === '' ? path : rel;
+}
+
+/** Share of U+FFFD (undecodable bytes) above which decoded bytes are no text. */
+const MAX_REPLACEMENT_SHARE = 0.05;
+
+/**
+ * A published text (.txt exported from PDF or Word): UTF-8 (with or without
+ * BOM), UTF-16 with a BOM, or GB18030 when the bytes are not valid UTF-8.
+ * Throws a UserInputError (exit 2, one line) for a missing file and for bytes
+ * that are no text (NUL bytes outside UTF-16, mostly undecodable bytes).
+ */
+export function readTextFile(path: string): string {
+  let bytes: Uint8Array;
+  try {
+    bytes = readFileSync(path);
+  } catch {
+    throw new UserInputError({ 'zh-CN': t('zh-CN', 'fileNotFound', { path }), en: t('en', 'fileNotFound', { path }) });
+  }
+  const { text, encoding } = decodeText(bytes);
+  const notText = () => new UserInputError({ 'zh-CN': t('zh-CN', 'notText', { path }), en: t('en', 'notText', { path }) });
+  if (!encoding.startsWith('utf-16') && bytes.includes(0)) throw notText();
+  let replaced = 0;
+  for (const ch of text) if (ch === '\uFFFD') replaced++;
+  if (text.length > 0 && replaced / text.length > MAX_REPLACEMENT_SHARE) throw notText();
+  return text.replace(/^\uFEFF/, '');
 }
 
 /** Reads one file and checks it; throws UserInputError for a file that cannot be read. */
@@ -67,5 +93,6 @@ export async function checkFile(path: string, options: WorkbookCheckOptions & Ch
     }
     return r.result;
   }
+  if (ext === '.txt') return checkText(readTextFile(path), options);
   throw new UserInputError({ 'zh-CN': t('zh-CN', 'unsupportedFile', { path }), en: t('en', 'unsupportedFile', { path }) });
 }

@@ -3,6 +3,7 @@ import { referenceDisclosure } from '@yusuan/core';
 import { runCatalog } from './commands/catalog.js';
 import { runCheck, type CheckCommandOptions } from './commands/check.js';
 import { runForms, type FormsCommandOptions } from './commands/forms.js';
+import { runImport, type ImportCommandOptions } from './commands/import.js';
 import { summarize } from './commands/summary.js';
 import { runTemplate, type TemplateCommandOptions } from './commands/template.js';
 import { InternalError, UserInputError } from './errors.js';
@@ -66,6 +67,17 @@ function buildProgram(lang: Lang, io: Io, exit: { code: number }): Command {
     .option('--year <year>', t(lang, 'optYear'))
     .action(async (paths: string[], opts: CheckCommandOptions) => {
       exit.code = await runCheck(paths, opts, lang, io);
+    });
+
+  setup(program.command('import'))
+    .description(t(lang, 'importDescription'))
+    .argument('<text>', t(lang, 'importArg'))
+    .option('-o, --output <file>', t(lang, 'optImportOutput'))
+    .option('--force', t(lang, 'optForce'))
+    .option('--unit-name <name>', t(lang, 'optUnitName'))
+    .option('--year <year>', t(lang, 'optYear'))
+    .action((input: string, opts: ImportCommandOptions) => {
+      exit.code = runImport(input, opts, lang, io);
     });
 
   setup(program.command('forms'))

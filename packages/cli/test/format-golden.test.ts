@@ -107,8 +107,6 @@ const LOCATION = {
   dependencies: { cell: ['sheet'] },
 } as const;
 
-const AMOUNT = { type: 'string', pattern: '^-?[0-9]+\\.[0-9]{2,}$' } as const;
-
 const REPORT_SCHEMA = {
   type: 'object',
   additionalProperties: false,
@@ -136,7 +134,8 @@ const REPORT_SCHEMA = {
                 severity: { enum: ['error', 'warning', 'info'] },
                 message: { type: 'string', minLength: 1 },
                 location: LOCATION,
-                expected: AMOUNT,
+                // amounts as decimal strings ("10351.24"); for some rules a name, a year or a count
+                expected: { type: 'string' },
                 actual: { type: 'string' },
                 related: { type: 'array', minItems: 1, items: LOCATION },
               },

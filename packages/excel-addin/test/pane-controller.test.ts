@@ -2,6 +2,7 @@
 // WorkbookHost. The DOM itself is tested in Chromium (browser-pane.test.ts).
 import { checkGrids, inputSheets, referenceInput, type Grid } from '@yusuan/core';
 import { describe, expect, it } from 'vitest';
+import { ExcelHostError, officeErrorMessage } from '../src/excel/errors.js';
 import { PaneController, type PaneOptions } from '../src/pane/controller.js';
 import { errorMessage } from '../src/pane/errors.js';
 import { t } from '../src/pane/i18n.js';
@@ -220,18 +221,20 @@ describe('errors and language', () => {
     const status = controller.state.status;
     expect(status?.tone).toBe('error');
     const text = status?.tone === 'error' ? controller.errorText(status.error) : '';
-    expect(text).toBe(t('zh-CN', 'errorAccessDenied'));
+    expect(text).toBe(officeErrorMessage({ code: 'AccessDenied' }, 'zh-CN'));
+    expect(text).toMatch(/受保护/);
     expect(text).not.toMatch(/not allowed/);
     expect(controller.state.busy).toBeNull();
     // The pane still works afterwards.
     expect((await controller.validate())?.errorCount).toBe(10);
   });
 
-  it('maps unknown codes and non-Office errors to Chinese messages', () => {
-    expect(errorMessage(Object.assign(new Error('x'), { code: 'SomethingNew' }), 'zh-CN')).toBe(t('zh-CN', 'errorGeneric'));
+  it('shows the adapter’s words, maps bare Office codes, and calls anything else an internal error', () => {
+    expect(errorMessage(new ExcelHostError('AccessDenied'), 'en')).toBe(new ExcelHostError('AccessDenied').userMessage('en'));
+    expect(errorMessage(Object.assign(new Error('Something new happened'), { code: 'SomethingNew' }), 'zh-CN')).toBe(officeErrorMessage({ code: 'SomethingNew' }, 'zh-CN'));
+    expect(errorMessage({ code: 'InvalidOperationInCellEditMode' }, 'zh-CN')).toMatch(/单元格编辑/);
     expect(errorMessage(new TypeError('undefined is not a function'), 'zh-CN')).toBe(t('zh-CN', 'errorInternal'));
-    expect(errorMessage({ code: 'InvalidOperationInCellEditMode' }, 'en')).toBe(t('en', 'errorBusy'));
-    expect(errorMessage({ userMessage: (lang: string) => (lang === 'en' ? 'Sheet is protected' : '工作表受保护') }, 'zh-CN')).toBe('工作表受保护');
+    expect(errorMessage(new TypeError('undefined is not a function'), 'en')).toBe(t('en', 'errorInternal'));
   });
 
   it('selecting a finding on a deleted sheet reports it in words', async () => {
@@ -240,7 +243,7 @@ describe('errors and language', () => {
     host.sheets.splice(host.sheets.findIndex((s) => s.name === T03_SHEET), 1);
     await controller.select(result?.diagnostics.findIndex((d) => d.location.sheet === T03_SHEET) ?? -1);
     const status = controller.state.status;
-    expect(status?.tone === 'error' && controller.errorText(status.error)).toBe(t('zh-CN', 'errorNotFound'));
+    expect(status?.tone === 'error' && controller.errorText(status.error)).toBe(officeErrorMessage({ code: 'ItemNotFound' }, 'zh-CN'));
   });
 
   it('switches language without reading the workbook again', async () => {

@@ -1,9 +1,11 @@
 // The dev server's static file serving, over plain http on 127.0.0.1 (the https
 // certificates of `npm run dev:addin` need installing, which a test must not do).
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStaticServer, filePath } from '../scripts/dev-server.mjs';
 
@@ -54,5 +56,13 @@ describe('dev server', () => {
     expect(filePath(root, '/%00')).toBeUndefined();
     expect(filePath(root, '/%E0%A4%A')).toBeUndefined();
     expect((await fetch(`${base}/..%2f..%2fetc%2fpasswd`)).status).toBe(404);
+  });
+});
+
+describe('dev server command', () => {
+  it('refuses to start without a built add-in, saying what to do', () => {
+    const r = spawnSync(process.execPath, [fileURLToPath(new URL('../scripts/dev-server.mjs', import.meta.url)), '--root', join(root, 'missing')], { encoding: 'utf8' });
+    expect(r.status).toBe(2);
+    expect(r.stderr).toContain('build the add-in first');
   });
 });

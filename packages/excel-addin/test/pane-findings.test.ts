@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import type { WorkbookSnapshot } from '../src/host.js';
 import { cellRef, groupFindings, groupLabel } from '../src/pane/findings.js';
 import { officeStatus } from '../src/pane/office.js';
-import { baseSheetName, generationPlan, ownedConflicts, renamedSheets, retarget, sourceGrids } from '../src/pane/plans.js';
+import { generationPlan, ownedConflicts, renamedSheets, sourceGrids, suffixedName } from '../src/pane/plans.js';
 import { defectiveGrids, referenceGrids } from './pane-fixtures.js';
 
 const diagnostics: readonly Diagnostic[] = checkGrids(defectiveGrids()).diagnostics;
@@ -78,13 +78,16 @@ describe('plans', () => {
     expect(sourceGrids(onlyGenerated).map((g) => g.name)).toEqual(['F']);
   });
 
-  it('aims a regenerated form at the add-in sheet that holds it under a suffixed name', () => {
-    expect(baseSheetName('表1 收支总体情况表 (2)')).toBe('表1 收支总体情况表');
-    expect(baseSheetName('表1 收支总体情况表（3）')).toBe('表1 收支总体情况表');
-    const targets = retarget([spec('表1 收支总体情况表'), spec('表2 收入总体情况表'), spec('表3 支出总体情况表')], snapshot, 'forms');
-    expect(targets.map((s) => s.name)).toEqual(['表1 收支总体情况表 (2)', '表2 收入总体情况表', '表3 支出总体情况表']);
-    expect(ownedConflicts(targets, snapshot.owned)).toEqual(['表1 收支总体情况表 (2)']);
-    expect(ownedConflicts([spec('校验报告')], snapshot.owned)).toEqual(['校验报告']);
+  it('predicts which add-in sheets a write would replace, as the host places sheets', () => {
+    expect(suffixedName('一二三四五六七八九十一二三四五六七八九十一二三四五六七八九十', 2)).toHaveLength(31);
+    // 表1 is the user's: its regeneration goes to the add-in's 表1 (2); 表2 is the user's and has no copy yet.
+    expect(ownedConflicts([spec('表1 收支总体情况表'), spec('表2 收入总体情况表'), spec('表3 支出总体情况表')], snapshot)).toEqual(['表1 收支总体情况表 (2)']);
+    expect(ownedConflicts([spec('校验报告')], snapshot)).toEqual(['校验报告']);
+    expect(ownedConflicts([spec('单位信息')], snapshot)).toEqual(['单位信息']);
+    expect(ownedConflicts([spec('新表')], snapshot)).toEqual([]);
+    // A free name comes first: nothing is replaced.
+    const gap: WorkbookSnapshot = { grids: [{ name: 'A', rows: [] }, { name: 'A (3)', rows: [] }], owned: [{ name: 'A (3)', kind: 'forms' }] };
+    expect(ownedConflicts([spec('A')], gap)).toEqual([]);
     expect(renamedSheets([spec('A'), spec('B')], ['A', 'B (2)'])).toEqual(['B (2)']);
   });
 

@@ -45,29 +45,29 @@ export class MemoryHost implements WorkbookHost {
     };
   }
 
-  private freeName(name: string): string {
-    for (let i = 2; ; i++) {
-      const candidate = `${name.slice(0, 31 - ` (${i})`.length)} (${i})`;
-      if (!this.sheet(candidate)) return candidate;
-    }
-  }
-
+  /** Each sheet under its name or the first free `name (n)`; an add-in sheet on the way is replaced only with replaceOwned. */
   async writeSheets(specs: readonly SheetSpec[], kind: OwnedSheet['kind'], options: { readonly replaceOwned: boolean }): Promise<WriteResult> {
     this.enter('writeSheets');
     const written: string[] = [];
     const replaced: string[] = [];
+    const used = new Set<string>();
     for (const spec of specs) {
-      const existing = this.sheet(spec.name);
-      if (existing && existing.owner !== 'user' && options.replaceOwned) {
-        existing.grid = { name: existing.name, rows: spec.rows, ...(spec.merges ? { merges: spec.merges } : {}) };
-        existing.owner = kind;
-        replaced.push(existing.name);
-        written.push(existing.name);
-        continue;
+      for (let n = 1; ; n++) {
+        const suffix = ` (${n})`;
+        const name = n === 1 ? spec.name : `${spec.name.slice(0, 31 - suffix.length)}${suffix}`;
+        if (used.has(name.toUpperCase())) continue;
+        const existing = this.sheet(name);
+        if (existing && !(existing.owner !== 'user' && options.replaceOwned)) continue;
+        used.add(name.toUpperCase());
+        const grid = { name, rows: spec.rows, ...(spec.merges ? { merges: spec.merges } : {}) };
+        if (existing) {
+          existing.grid = grid;
+          existing.owner = kind;
+          replaced.push(existing.name);
+        } else this.sheets.push({ name, grid, owner: kind });
+        written.push(name);
+        break;
       }
-      const name = existing ? this.freeName(spec.name) : spec.name;
-      this.sheets.push({ name, grid: { name, rows: spec.rows, ...(spec.merges ? { merges: spec.merges } : {}) }, owner: kind });
-      written.push(name);
     }
     return { written, replaced };
   }

@@ -9,7 +9,7 @@
  */
 import { parseA1, type CellValue, type Grid } from '../grid/grid.js';
 import { cellText, isBlank, isNumeric } from './cells.js';
-import { normalizeLabel } from './text.js';
+import { isTotalLabel, normalizeLabel } from './text.js';
 import { allNodes, leavesOf, treeDepth, type LeafColumn } from './tree.js';
 import type { ColumnNode } from './types.js';
 
@@ -91,6 +91,8 @@ interface CompiledTree {
   readonly depth: number;
   readonly matchers: ReadonlyMap<ColumnNode, Matcher>;
   readonly groups: readonly ColumnNode[];
+  /** Every plain (non-template) label and alias of the tree, normalised. */
+  readonly words: readonly string[];
 }
 
 const compiled = new WeakMap<readonly ColumnNode[], CompiledTree>();
@@ -104,6 +106,7 @@ function compileTree(columns: readonly ColumnNode[]): CompiledTree {
       depth: treeDepth(columns),
       matchers: new Map(nodes.map((n) => [n, compile(n)])),
       groups: nodes.filter((n) => n.children && n.children.length > 0),
+      words: [...new Set(nodes.flatMap((n) => [n.label, ...(n.aliases ?? [])]).filter((t) => !/\{\w+\}/.test(t)).map(normalizeLabel))],
     };
     compiled.set(columns, tree);
   }
@@ -138,6 +141,30 @@ const HEADER_WINDOW = 40;
 function rowOf(grid: Grid, r: number): readonly CellValue[] {
   const row = grid.rows[r];
   return Array.isArray(row) ? row : [];
+}
+
+/**
+ * A header word wrapped over two rows (`财政专户管理` above `事业收入`, `上级补助收`
+ * above `入`): when the upper part names nothing of the tree, the two parts
+ * joined are the word. A word whose last character was pushed into the first
+ * row of figures (`对附属单位上缴收` … `入0.00`) is the tree's only word it begins.
+ */
+function joinWrapped(tree: CompiledTree, path: HeaderLabel[]): HeaderLabel[] {
+  if (path.length < 2) return path;
+  const upper = path[path.length - 2] as HeaderLabel;
+  const lower = path[path.length - 1] as HeaderLabel;
+  if (matchAny(tree, upper.text)) return path;
+  const joined = upper.text + lower.text;
+  if (matchAny(tree, joined)) return [...path.slice(0, -2), { ...upper, text: joined }];
+  if (matchAny(tree, lower.text)) return path;
+  const longer = tree.words.filter((w) => w.length === joined.length + 1 && w.startsWith(joined));
+  return longer.length === 1 ? [...path.slice(0, -2), { ...upper, text: longer[0] as string }] : path;
+}
+
+/** A 合计 row without figures (an empty form's): a row of the body, not of the header. */
+function totalRowAlone(row: readonly CellValue[]): boolean {
+  const filled = row.filter((v) => !isBlank(v));
+  return filled.length === 1 && typeof filled[0] === 'string' && isTotalLabel(filled[0]);
 }
 
 function labelsMatched(tree: CompiledTree, row: readonly CellValue[]): number {
@@ -220,8 +247,14 @@ export function findHeader(grid: Grid, columns: readonly ColumnNode[], merges: M
   let end = start + 1;
   while (end < Math.min(to, grid.rows.length) && end - start < tree.depth) {
     const row = rowOf(grid, end);
-    if (row.some((v) => isNumeric(v)) || labelsMatched(tree, row) === 0) break;
+    if (row.some((v) => isNumeric(v)) || labelsMatched(tree, row) === 0 || totalRowAlone(row)) break;
     end++;
+  }
+  // Upper header rows with a single word of the tree (a group over the columns below, 部门预算 / 本级财政拨款).
+  for (let k = 1; k < tree.depth && start - 1 >= from; k++) {
+    const above = rowOf(grid, start - 1);
+    if (above.some((v) => isNumeric(v)) || labelsMatched(tree, above) === 0) break;
+    start--;
   }
 
   let width = 0;
@@ -244,7 +277,7 @@ export function findHeader(grid: Grid, columns: readonly ColumnNode[], merges: M
       const text = normalizeLabel(cellText(v));
       if (text !== '' && text !== path[path.length - 1]?.text) path.push({ text, row: at[0], col: at[1] });
     }
-    paths.push(path);
+    paths.push(joinWrapped(tree, path));
   }
 
   const used = new Set<LeafColumn>();

@@ -50,6 +50,14 @@ export const FORM_MESSAGES = {
     'zh-CN': '没有找到文件标题（如“2024年××部门预算”），单位名称和预算年度未能读入',
     en: 'No document title (such as “2024年××部门预算”) was found; the unit’s name and the budget year were not read',
   },
+  tableNotRead: {
+    'zh-CN': '已识别“{title}”（{profile}），未读入：{reason}',
+    en: 'Recognised “{title}” ({profile}) but did not read it: {reason}',
+  },
+  columnNotRead: {
+    'zh-CN': '{form}中“{text}”起的栏目未读入：{reason}',
+    en: 'The columns of {form} from “{text}” on were not read: {reason}',
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type FormMessageId = keyof typeof FORM_MESSAGES;
@@ -68,4 +76,6 @@ export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId:
   unknownUnit: { ruleId: 'parse/unknown-unit', severity: 'warning' },
   noTables: { ruleId: 'parse/no-tables', severity: 'error' },
   noDocumentTitle: { ruleId: 'parse/no-title', severity: 'warning' },
+  tableNotRead: { ruleId: 'parse/not-read', severity: 'info' },
+  columnNotRead: { ruleId: 'parse/not-read', severity: 'info' },
 };

@@ -5,6 +5,15 @@
  * trees, data rows are read until the next title, a 注： note or the end.
  * Runs in time linear in the cells and never throws on any Grid.
  *
+ * The titles and layouts are those of a template profile (profiles/): the
+ * reference's twelve forms, or the profile whose titles the grids name most.
+ * A table that means what a standard form means is read as that form; a
+ * table of the profile's own goes to `model.tables`; a table the profile
+ * recognises but does not read is reported (parse/not-read) with the reason.
+ * Where the profile repeats titles on every page, a repeated title continues
+ * its table; a header repeated at the top of a page is passed over, and so are
+ * page furniture (表6, - 14 -) and a row of column numbers (栏次, ** 1 2 3).
+ *
  * A form's title is kept as published without its prefix (a year, the
  * unit's name, 表二): `2024年部门预算公开表 收入总体情况表` reads as
  * 收入总体情况表. A performance table keeps its whole title (2024年预算…).
@@ -13,24 +22,35 @@
  * T07 header (`2024年预算数`), else from a title prefix (`2024年…`); the name
  * from a title prefix naming the unit (`2024年XX中心收支总体情况表`). The
  * caller's `options.unit` wins over both; what stays unknown is '' and 0.
+ *
+ * Amounts are kept in one unit, the document's (`document.amountUnit`): the
+ * unit most tables state. A table stating the other unit keeps its `unit` as
+ * published and has its figures converted exactly (万元 = 10 000 元), so that
+ * figures compare between tables.
  */
-import type { AmountUnit } from '../amount/amount.js';
+import { convert, Amount, type AmountUnit } from '../amount/amount.js';
 import type { Diagnostic, FormRef, SourceMap } from '../diagnostics/types.js';
 import { a1, type CellValue, type Grid } from '../grid/grid.js';
 import { formLabel, type FormId } from '../model/columns.js';
-import { MODEL_SCHEMA_VERSION, type Disclosure, type Forms, type PerformanceTable } from '../model/schema.js';
-import { isBlank, labelText } from './cells.js';
-import { findHeader, indexMerges, type MergeIndex } from './header.js';
+import { canonicalAmount, MODEL_SCHEMA_VERSION, type Disclosure, type Forms, type OtherTable, type PerformanceTable } from '../model/schema.js';
+import { rowFormulasFor } from '../profiles/registry.js';
+import type { OwnTable, Profile, ProfileForm, StandardForm } from '../profiles/types.js';
+import { cellText, isBlank, labelText } from './cells.js';
+import { findHeader, indexMerges, type HeaderMatch, type MergeIndex } from './header.js';
 import { readPerformance } from './read-performance.js';
-import { BodyContext, bodyReader } from './read-rows.js';
+import { BodyContext, bodyReader, type BodyReader, type RowView } from './read-rows.js';
+import { TableReader } from './read-table.js';
 import { Sink, TableScope } from './sink.js';
-import { isNoteText, normalizeLabel } from './text.js';
-import { findTitles, type TitleHit } from './titles.js';
-import type { FormLayout } from './types.js';
+import { isNoteText, isTotalLabel, normalizeLabel } from './text.js';
+import { detectProfile, findTitles, type TitleHit } from './titles.js';
+import { leavesOf } from './tree.js';
+import type { ColumnNode, FormLayout, RowFormula, Side, TableLayout } from './types.js';
 
 export interface ParseOptions {
   /** The unit's name and budget year when the caller knows them (they are not part of the forms). */
   readonly unit?: { readonly name?: string; readonly year?: number };
+  /** The template profile to read with; by default the one whose titles the grids name most. */
+  readonly profile?: Profile;
 }
 
 /** A table found in the workbook. */
@@ -43,6 +63,22 @@ export interface FoundTable {
   readonly project?: string;
 }
 
+/** Every table the profile recognised by its title: read as a form, into model.tables, or not read (and why). */
+export interface RecognisedTable {
+  /** T01–T12, P, or the profile's own id of the table. */
+  readonly id: string;
+  readonly sheet: string;
+  /** The title cell (its first page where the table runs over pages). */
+  readonly cell: string;
+  readonly title: string;
+  /** Rows of figures read (the 合计 row included; for a performance table, its indicators). */
+  readonly rows: number;
+  /** Pages (title repeats) the table was read from. */
+  readonly pages: number;
+  /** Why the table was not read; absent when it was. */
+  readonly notRead?: string;
+}
+
 export interface ParsedForms {
   /** The forms and performance tables read (forms not found are absent). */
   readonly model: Disclosure;
@@ -50,6 +86,10 @@ export interface ParsedForms {
   readonly sourceMap: SourceMap;
   readonly diagnostics: Diagnostic[];
   readonly tables: FoundTable[];
+  /** The profile the grids were read with. */
+  readonly profile: string;
+  /** Every table recognised by its title, in reading order. */
+  readonly recognised: RecognisedTable[];
 }
 
 function rowOf(grid: Grid, r: number): readonly CellValue[] {
@@ -88,60 +128,249 @@ function blankRow(cells: readonly CellValue[]): boolean {
   return true;
 }
 
-/** A row numbering the columns (栏次 1 2 3 …) under a header. */
+/** A row numbering the columns under a header: 栏次 1 2 3 …, or ** ** 1 2 3 …. */
 function columnNumbers(cells: readonly CellValue[]): boolean {
-  return cells.some((v) => typeof v === 'string' && normalizeLabel(v) === '栏次');
+  const filled = cells.filter((v) => !isBlank(v)).map((v) => normalizeLabel(cellText(v)));
+  if (filled.includes('栏次')) return true;
+  const numbers = filled.filter((t) => t !== '**');
+  return filled.length > numbers.length && numbers.every((t, i) => t === String(i + 1));
+}
+
+/** A line of page furniture between the pages of a table: 表6, - 14 -. */
+function pageFurniture(cells: readonly CellValue[]): boolean {
+  const filled = cells.filter((v) => !isBlank(v));
+  const v = filled[0];
+  if (filled.length !== 1 || typeof v !== 'string') return false;
+  const t = normalizeLabel(v);
+  return /^表[0-9一二三四五六七八九十]{1,3}$/u.test(t) || /^-[0-9]{1,3}-$/u.test(t);
+}
+
+/** A line of prose starting a page (a single text cell after a blank line): the table ended on the page before. */
+function proseAfterBreak(cells: readonly CellValue[], afterBlank: boolean): boolean {
+  if (!afterBlank) return false;
+  const filled = cells.filter((v) => !isBlank(v));
+  const v = filled[0];
+  return filled.length === 1 && typeof v === 'string' && !isTotalLabel(v) && !/^[0-9]/u.test(v.trim());
+}
+
+interface UnitCount {
+  readonly unit: AmountUnit;
+  readonly order: number;
 }
 
 interface State {
   readonly sink: Sink;
   readonly forms: Partial<Record<FormId, unknown>>;
+  readonly others: { table: OtherTable; unit?: AmountUnit }[];
   readonly performance: PerformanceTable[];
   readonly tables: FoundTable[];
+  readonly recognised: RecognisedTable[];
   readonly years: number[];
   readonly names: string[];
-  units: AmountUnit[];
+  readonly units: UnitCount[];
+  readonly profile: Profile;
 }
 
-function readForm(state: State, grid: Grid, gi: number, sheet: string, merges: MergeIndex, hit: TitleHit, end: number): void {
-  const layout = hit.layout as FormLayout;
-  const id = layout.id;
-  const scope = new TableScope(state.sink, gi, sheet, id);
-  const base = ['forms', id] as const;
-  if (state.forms[id] !== undefined) {
-    scope.report('duplicateForm', { form: formLabel(id) }, hit.row, hit.col);
-    return;
+/** A table being read, over one or more pages. */
+interface OpenTable {
+  readonly entry: StandardForm | OwnTable;
+  readonly id: string;
+  readonly scope: TableScope;
+  readonly base: readonly (string | number)[];
+  readonly header: HeaderMatch;
+  readonly headerWords: ReadonlySet<string>;
+  /** Columns read past (序号, 备注): a row with nothing elsewhere is no row of the table. */
+  readonly passOver: ReadonlySet<number>;
+  readonly reader: BodyReader | TableReader;
+  readonly units?: { readonly reader: TableReader; readonly table: OtherTable; readonly formulas: readonly RowFormula[] };
+  readonly recognised: number;
+  readonly title: string;
+  unit: AmountUnit | undefined;
+  note: string | undefined;
+  rows: number;
+  pages: number;
+  totalRead: boolean;
+}
+
+/** Normalised words of a table's header rows and of the rows between its title and header. */
+function headerWords(grid: Grid, from: number, header: HeaderMatch): Set<string> {
+  const out = new Set<string>();
+  for (let r = from; r < header.end; r++) for (const v of rowOf(grid, r)) if (!isBlank(v)) out.add(normalizeLabel(cellText(v)));
+  return out;
+}
+
+/** The header as published over each matched column (its lowest label). */
+function columnLabels(grid: Grid, header: HeaderMatch): Map<number, string> {
+  const out = new Map<number, string>();
+  for (const col of header.columns.keys()) {
+    for (let r = header.end - 1; r >= header.start; r--) {
+      const v = rowOf(grid, r)[col];
+      if (!isBlank(v)) {
+        out.set(col, labelText(v));
+        break;
+      }
+    }
   }
-  const header = findHeader(grid, layout.columns, merges, hit.row + 1, end);
+  return out;
+}
+
+/** A header row printed again at the top of a page: every filled cell a word of the header. */
+function repeatedHeader(cells: readonly CellValue[], words: ReadonlySet<string>): boolean {
+  const filled = cells.filter((v) => !isBlank(v));
+  return filled.length > 0 && filled.every((v) => typeof v === 'string' && words.has(normalizeLabel(v))) && !filled.every((v) => isTotalLabel(cellText(v)));
+}
+
+/** The variant of a table whose required header words are present under its title. */
+function chooseVariant(grid: Grid, hit: TitleHit, end: number): ProfileForm {
+  const forms = hit.forms;
+  if (forms.length < 2) return forms[0] as ProfileForm;
+  const words: string[] = [];
+  for (let r = hit.row + 1; r < Math.min(end, hit.row + 12); r++) for (const v of rowOf(grid, r)) if (!isBlank(v)) words.push(normalizeLabel(cellText(v)));
+  const text = words.join('|');
+  return forms.find((f) => (f.requires ?? []).every((w) => text.includes(normalizeLabel(w)))) ?? (forms[0] as ProfileForm);
+}
+
+/** The columns of a form's rows per 预算单位: its amounts as table values (`current.total`, or `total`). */
+function unitColumns(columns: readonly ColumnNode[]): ColumnNode[] {
+  return columns.map((n): ColumnNode => {
+    if (n.children) return { ...n, children: unitColumns(n.children) };
+    const leaf = n.leaf;
+    if (leaf?.kind !== 'amount') return n;
+    return { ...n, leaf: { kind: 'value', key: leaf.side === undefined ? leaf.column : `${leaf.side}.${leaf.column}` } };
+  });
+}
+
+/** A form's row formulas for its rows per 预算单位, side by side where the form has sides. */
+function unitFormulas(profile: Profile, layout: FormLayout): RowFormula[] {
+  const formulas = rowFormulasFor(profile.id, layout.id);
+  const sides = [...new Set(leavesOf(layout.columns).flatMap((l) => (l.leaf.kind === 'amount' && l.leaf.side !== undefined ? [l.leaf.side] : [])))] as Side[];
+  if (sides.length === 0) return [...formulas];
+  return sides.flatMap((side) => formulas.map((f) => ({ total: `${side}.${f.total}`, parts: f.parts.map((p) => (p.startsWith('-') ? `-${side}.${p.slice(1)}` : `${side}.${p}`)), ...(f.optional ? { optional: true } : {}) })));
+}
+
+function columnsOf(entry: StandardForm | OwnTable): readonly ColumnNode[] {
+  return entry.layout.columns;
+}
+
+/** Reports, once per reason, the columns a profile knows but does not read. */
+function reportSkipped(scope: TableScope, grid: Grid, header: HeaderMatch, formName: string): void {
+  const reasons = new Set<string>();
+  for (const [col, leaf] of [...header.columns.entries()].sort((a, b) => a[0] - b[0])) {
+    if (leaf.leaf.kind !== 'skip' || leaf.leaf.reason === undefined || reasons.has(leaf.leaf.reason)) continue;
+    reasons.add(leaf.leaf.reason);
+    let row = header.start;
+    for (let r = header.start; r < header.end; r++) if (!isBlank(rowOf(grid, r)[col])) row = r;
+    scope.report('columnNotRead', { form: formName, text: labelText(rowOf(grid, row)[col]), reason: leaf.leaf.reason }, row, col);
+  }
+}
+
+function openTable(state: State, grid: Grid, gi: number, sheet: string, merges: MergeIndex, hit: TitleHit, end: number, entry: StandardForm | OwnTable): OpenTable | undefined {
+  const id = entry.layout.id;
+  const isForm = entry.kind === 'form';
+  const formId = id as FormId;
+  const otherIndex = state.others.length;
+  const scope = isForm ? new TableScope(state.sink, gi, sheet, formId) : new TableScope(state.sink, gi, sheet, 'N', undefined, hit.title);
+  const base = isForm ? (['forms', formId] as const) : (['tables', otherIndex] as const);
+  if (isForm && state.forms[formId] !== undefined) {
+    scope.report('duplicateForm', { form: formLabel(formId) }, hit.row, hit.col);
+    return undefined;
+  }
+  const header = findHeader(grid, columnsOf(entry), merges, hit.row + hit.lines, end);
   if (!header) {
     scope.report('unreadableForm', { title: hit.title }, hit.row, hit.col, base);
-    return;
+    return undefined;
   }
-  state.tables.push({ form: id, sheet, cell: a1(hit.row, hit.col), title: hit.title });
-  for (const u of header.unknown) scope.report('unknownColumn', { text: u.text, form: formLabel(id) }, u.row, u.col);
+  const formName = isForm ? formLabel(formId) : hit.title;
+  if (isForm) state.tables.push({ form: formId, sheet, cell: a1(hit.row, hit.col), title: hit.title });
+  for (const u of header.unknown) scope.report('unknownColumn', { text: u.text, form: formName }, u.row, u.col);
+  reportSkipped(scope, grid, header, formName);
   const unit = findUnit(grid, hit, header.start, scope, base);
   scope.map(base, hit.row, hit.col);
   scope.map([...base, 'title'], hit.row, hit.col, undefined, 'title');
-  const reader = bodyReader(layout, new BodyContext(scope, base, header));
-  let note: string | undefined;
-  for (let r = header.end; r < end; r++) {
+  const labels = columnLabels(grid, header);
+  let reader: BodyReader | TableReader;
+  let units: OpenTable['units'];
+  if (entry.kind === 'form') {
+    reader = bodyReader(entry.layout, new BodyContext(scope, base, header));
+    if (entry.unitRows) {
+      const layout: TableLayout = { id: entry.unitRows.id, title: hit.title, titleVariants: [], codes: 'unit', columns: unitColumns(entry.layout.columns), formulas: [] };
+      const unitHeader = findHeader(grid, layout.columns, merges, hit.row + hit.lines, end);
+      const index = state.others.length;
+      const unitScope = new TableScope(state.sink, gi, sheet, formId, undefined, `${hit.title}（按预算单位）`);
+      if (unitHeader) {
+        const table: OtherTable = { id: layout.id, title: `${hit.title}（按预算单位）`, codes: 'unit', columns: [], formulas: [], totalOf: formId, rows: [] };
+        units = { reader: new TableReader(unitScope, ['tables', index], layout, unitHeader, columnLabels(grid, unitHeader)), table, formulas: unitFormulas(state.profile, entry.layout) };
+        state.others.push({ table });
+      }
+    }
+  } else {
+    reader = new TableReader(scope, base, entry.layout, header, labels);
+    state.others.push({ table: { id, title: hit.title, codes: entry.layout.codes, columns: [], formulas: [], rows: [] } });
+  }
+  state.recognised.push({ id, sheet, cell: a1(hit.row, hit.col), title: hit.title, rows: 0, pages: 0 });
+  return { entry, id, scope, base, header, headerWords: headerWords(grid, hit.row + hit.lines, header), passOver: new Set([...header.columns.entries()].flatMap(([c, l]) => (l.leaf.kind === 'skip' ? [c] : []))), reader, ...(units ? { units } : {}), recognised: state.recognised.length - 1, title: hit.title, unit, note: undefined, rows: 0, pages: 0, totalRead: false };
+}
+
+/** The data rows of one page of a table, from `from` to `end`. */
+function readBody(open: OpenTable, grid: Grid, from: number, end: number): void {
+  open.pages++;
+  let afterBlank = false;
+  for (let r = from; r < end; r++) {
     const cells = rowOf(grid, r);
-    if (blankRow(cells)) continue;
+    if (blankRow(cells)) {
+      afterBlank = true;
+      continue;
+    }
     const first = cells.findIndex((v) => !isBlank(v));
     const lead = cells[first];
     if (typeof lead === 'string' && isNoteText(lead)) {
-      note = labelText(lead);
-      scope.map([...base, 'note'], r, first, undefined, 'note');
+      if (open.note === undefined) {
+        open.note = labelText(lead);
+        open.scope.map([...open.base, 'note'], r, first, undefined, 'note');
+      }
       break;
     }
-    if (columnNumbers(cells)) continue;
-    reader.read({ row: r, cells });
+    if (proseAfterBreak(cells, afterBlank)) break;
+    afterBlank = false;
+    if (columnNumbers(cells) || pageFurniture(cells) || repeatedHeader(cells, open.headerWords) || !cells.some((v, c) => !isBlank(v) && !open.passOver.has(c))) continue;
+    const view: RowView = { row: r, cells };
+    open.rows++;
+    if (open.units && !toForm(open, view)) open.units.reader.read(view);
+    else open.reader.read(view);
   }
-  const { previousYear, currentYear } = header.vars;
-  const years = layout.body.kind === 'years' && previousYear !== undefined && currentYear !== undefined ? { previous: previousYear, current: currentYear } : undefined;
-  if (years) state.years.unshift(years.current);
-  if (unit) state.units.push(unit);
-  state.forms[id] = { title: hit.title, ...(unit ? { unit } : {}), ...(note !== undefined ? { note } : {}), ...(years ? { years } : {}), ...reader.result() };
+}
+
+/** Whether a row of a form with rows per 预算单位 is the form's own (its 合计 row). */
+function toForm(open: OpenTable, view: RowView): boolean {
+  if (open.totalRead) return false;
+  const total = view.cells.some((v) => typeof v === 'string' && isTotalLabel(v));
+  if (total) open.totalRead = true;
+  return total;
+}
+
+function closeTable(state: State, open: OpenTable): void {
+  const rec = state.recognised[open.recognised];
+  if (rec) state.recognised[open.recognised] = { ...rec, rows: open.rows, pages: open.pages };
+  if (open.unit) state.units.push({ unit: open.unit, order: state.units.length });
+  const meta = { title: open.title, ...(open.unit ? { unit: open.unit } : {}), ...(open.note !== undefined ? { note: open.note } : {}) };
+  if (open.entry.kind === 'form') {
+    const layout = open.entry.layout;
+    const { previousYear, currentYear } = open.header.vars;
+    const years = layout.body.kind === 'years' && previousYear !== undefined && currentYear !== undefined ? { previous: previousYear, current: currentYear } : undefined;
+    if (years) state.years.unshift(years.current);
+    state.forms[layout.id] = { ...meta, ...(years ? { years } : {}), ...(open.reader as BodyReader).result() };
+    if (open.units) {
+      const i = state.others.findIndex((o) => o.table === open.units?.table);
+      const read = open.units.reader.result(open.units.formulas);
+      if (i >= 0) state.others[i] = { table: { ...open.units.table, ...meta, title: open.units.table.title, ...read, totalOf: layout.id }, ...(open.unit ? { unit: open.unit } : {}) };
+    }
+    return;
+  }
+  const index = open.base[1] as number;
+  const table = state.others[index]?.table;
+  if (!table) return;
+  const read = (open.reader as TableReader).result(open.entry.layout.formulas);
+  state.others[index] = { table: { ...table, ...meta, ...read }, ...(open.unit ? { unit: open.unit } : {}) };
 }
 
 /** `2024年XX中心` → year 2024 and name `XX中心`; generic prefixes (表二, 2024年部门预算公开表) name nothing. */
@@ -156,36 +385,119 @@ function prefixHints(hit: TitleHit, state: State): void {
   if (name.length >= 2 && !/^[0-9一二三四五六七八九十]+$/u.test(name)) state.names.push(name);
 }
 
+/** The unit most tables state; a tie goes to the unit stated first. */
+function documentUnit(units: readonly UnitCount[]): AmountUnit | undefined {
+  const count = (u: AmountUnit) => units.filter((x) => x.unit === u).length;
+  if (units.length === 0) return undefined;
+  const yuan = count('元');
+  const wan = count('万元');
+  if (yuan !== wan) return yuan > wan ? '元' : '万元';
+  return units[0]?.unit;
+}
+
+function convertValues(values: Record<string, string | undefined>, from: AmountUnit, to: AmountUnit): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(values)) {
+    if (v === undefined) continue;
+    const r = Amount.parse(v);
+    out[k] = r.kind === 'amount' ? canonicalAmount(convert(r.amount, from, to)) : v;
+  }
+  return out;
+}
+
+type AnyValues = Record<string, string | undefined>;
+type Converted<T> = T;
+
+/** A form or table with every figure converted from `from` to `to`. */
+function convertTable<T>(table: T, from: AmountUnit, to: AmountUnit): Converted<T> {
+  const t = table as Record<string, unknown>;
+  const out: Record<string, unknown> = { ...t };
+  const rows = (list: unknown) => (Array.isArray(list) ? list.map((r: { values: AnyValues }) => ({ ...r, values: convertValues(r.values, from, to) })) : list);
+  if (t.total && typeof t.total === 'object') out.total = { ...(t.total as object), values: convertValues((t.total as { values: AnyValues }).values, from, to) };
+  if ('rows' in t) out.rows = rows(t.rows);
+  if ('income' in t) out.income = rows(t.income);
+  if ('expense' in t) out.expense = rows(t.expense);
+  if (t.previous && typeof t.previous === 'object') out.previous = convertValues(t.previous as AnyValues, from, to);
+  if (t.current && typeof t.current === 'object') out.current = convertValues(t.current as AnyValues, from, to);
+  return out as T;
+}
+
 export function parseForms(grids: readonly Grid[], options: ParseOptions = {}): ParsedForms {
-  const state: State = { sink: new Sink(), forms: {}, performance: [], tables: [], years: [], names: [], units: [] };
+  const list = (Array.isArray(grids) ? grids : []).filter((g): g is Grid => !!g && Array.isArray(g.rows));
+  const profile = options.profile ?? detectProfile(list);
+  const state: State = { sink: new Sink(), forms: {}, others: [], performance: [], tables: [], recognised: [], years: [], names: [], units: [], profile };
   (Array.isArray(grids) ? grids : []).forEach((grid, gi) => {
     if (!grid || !Array.isArray(grid.rows)) return;
     const sheet = typeof grid.name === 'string' ? grid.name : `Sheet${gi + 1}`;
     const merges = indexMerges(grid);
-    const titles = findTitles(grid);
+    const titles = findTitles(grid, profile);
+    let open: OpenTable | undefined;
+    let openKey = '';
+    let unreadKey = '';
+    const close = () => {
+      if (open) closeTable(state, open);
+      open = undefined;
+      openKey = '';
+    };
     titles.forEach((hit, i) => {
       const end = titles[i + 1]?.row ?? grid.rows.length;
       prefixHints(hit, state);
-      if (hit.layout.id !== 'P') {
-        readForm(state, grid, gi, sheet, merges, hit, end);
+      const entry = chooseVariant(grid, hit, end);
+      const key = `${entry.kind}:${entry.layout.id}`;
+      if (open && profile.repeatsTitles && key === openKey) {
+        // the title again at the top of the next page: the same table goes on
+        const page = findHeader(grid, columnsOf(open.entry), merges, hit.row + hit.lines, end);
+        readBody(open, grid, page ? page.end : hit.row + hit.lines, end);
         return;
       }
-      const scope = new TableScope(state.sink, gi, sheet, 'P');
-      const p = readPerformance(grid, merges, hit.row, end, hit.text, scope, state.performance.length);
-      if (!p) {
-        scope.report('unreadableForm', { title: hit.text }, hit.row, hit.col, ['performance', state.performance.length]);
+      close();
+      if (entry.kind !== 'unread') unreadKey = '';
+      if (entry.kind === 'performance') {
+        const scope = new TableScope(state.sink, gi, sheet, 'P');
+        const p = readPerformance(grid, merges, hit.row, end, hit.text, scope, state.performance.length);
+        if (!p) {
+          scope.report('unreadableForm', { title: hit.text }, hit.row, hit.col, ['performance', state.performance.length]);
+          return;
+        }
+        state.performance.push(p);
+        state.tables.push({ form: 'P', sheet, cell: a1(hit.row, hit.col), title: hit.text, project: p.project });
+        state.recognised.push({ id: 'P', sheet, cell: a1(hit.row, hit.col), title: hit.text, rows: p.indicators.length, pages: 1 });
         return;
       }
-      state.performance.push(p);
-      state.tables.push({ form: 'P', sheet, cell: a1(hit.row, hit.col), title: hit.text, project: p.project });
+      if (entry.kind === 'unread') {
+        const last = state.recognised[state.recognised.length - 1];
+        if (profile.repeatsTitles && key === unreadKey && last) {
+          state.recognised[state.recognised.length - 1] = { ...last, pages: last.pages + 1 };
+          return;
+        }
+        const scope = new TableScope(state.sink, gi, sheet, 'N', undefined, hit.title);
+        scope.report('tableNotRead', { title: hit.title, profile: profile.name, reason: entry.layout.reason }, hit.row, hit.col);
+        state.recognised.push({ id: entry.layout.id, sheet, cell: a1(hit.row, hit.col), title: hit.title, rows: 0, pages: 1, notRead: entry.layout.reason });
+        unreadKey = key;
+        return;
+      }
+      open = openTable(state, grid, gi, sheet, merges, hit, end, entry);
+      if (!open) return;
+      openKey = key;
+      readBody(open, grid, open.header.end, end);
     });
+    close();
   });
+
+  const unit = documentUnit(state.units);
+  const amountUnit = unit ?? profile.unit;
+  const forms: Partial<Record<FormId, unknown>> = {};
+  for (const [id, form] of Object.entries(state.forms) as [FormId, { unit?: AmountUnit }][]) {
+    forms[id] = form.unit !== undefined && form.unit !== amountUnit ? convertTable(form, form.unit, amountUnit) : form;
+  }
+  const others = state.others.map((o) => (o.unit !== undefined && o.unit !== amountUnit ? convertTable(o.table, o.unit, amountUnit) : o.table));
   const model: Disclosure = {
     schemaVersion: MODEL_SCHEMA_VERSION,
     unit: { name: options.unit?.name ?? state.names[0] ?? '', year: options.unit?.year ?? state.years[0] ?? 0 },
-    document: { profile: 'shandong-12', amountUnit: state.units[0] ?? '万元' },
-    forms: state.forms as Forms,
+    document: { profile: profile.id, amountUnit },
+    forms: forms as Forms,
+    ...(others.length > 0 ? { tables: others } : {}),
     performance: state.performance,
   };
-  return { model, sourceMap: state.sink.sourceMap, diagnostics: state.sink.diagnostics(), tables: state.tables };
+  return { model, sourceMap: state.sink.sourceMap, diagnostics: state.sink.diagnostics(), tables: state.tables, profile: profile.id, recognised: state.recognised };
 }

@@ -40,9 +40,14 @@ export class TableScope {
     readonly sheet: string,
     readonly form: FormRef,
     readonly project?: string,
+    /** For a table beyond the standard forms (model.tables): its title; `form` is then not part of its locations. */
+    readonly table?: string,
   ) {}
 
   location(row: number, col: number, path: Path | undefined, rowKey?: string, columnKey?: string): Location {
+    if (this.table !== undefined) {
+      return { table: this.table, ...(rowKey !== undefined ? { rowKey } : {}), ...(columnKey !== undefined ? { columnKey } : {}), ...(path !== undefined ? { path } : {}), sheet: this.sheet, cell: a1(row, col) };
+    }
     return {
       form: this.form,
       ...(rowKey !== undefined ? { rowKey } : {}),
@@ -56,6 +61,10 @@ export class TableScope {
 
   /** Records where the model value at `path` (or at the path key `path`) was read. */
   map(path: Path | string, row: number, col: number, rowKey?: string, columnKey?: string): void {
+    if (this.table !== undefined) {
+      this.sink.sourceMap[typeof path === 'string' ? path : pathKey(path)] = this.location(row, col, undefined, rowKey, columnKey);
+      return;
+    }
     const loc: { form: FormRef; rowKey?: string; columnKey?: string; project?: string; sheet: string; cell: string } = { form: this.form, sheet: this.sheet, cell: a1(row, col) };
     if (rowKey !== undefined) loc.rowKey = rowKey;
     if (columnKey !== undefined) loc.columnKey = columnKey;
@@ -68,6 +77,6 @@ export class TableScope {
   }
 
   withProject(project: string): TableScope {
-    return new TableScope(this.sink, this.gridIndex, this.sheet, this.form, project);
+    return new TableScope(this.sink, this.gridIndex, this.sheet, this.form, project, this.table);
   }
 }

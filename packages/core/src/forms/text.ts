@@ -48,7 +48,7 @@ export function normalizeWithOrigins(s: string): { text: string; origins: number
   return { text, origins };
 }
 
-const ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]+[、.])/u;
+const ORDINAL = /^(?:[一二三四五六七八九十]+[、.]|\([一二三四五六七八九十]+\)|[0-9]+[、.]|\([0-9]+\))/u;
 
 /** `七、社会保障和就业支出` → `社会保障和就业支出` (after normalisation). */
 export function withoutOrdinal(normalized: string): string {

@@ -135,6 +135,8 @@ export type AnyLayout = FormLayout | PerformanceLayout;
 export interface RowFormula {
   readonly total: string;
   readonly parts: readonly string[];
+  /** Only where one of the parts is filled in (optional breakdowns such as T12's goods / works / services). */
+  readonly optional?: boolean;
 }
 
 /**

@@ -8,6 +8,7 @@
 import { Amount } from '../amount/amount.js';
 import type { NarrativeFigureKey } from '../model/columns.js';
 import type { Disclosure, NarrativeFigure } from '../model/schema.js';
+import { BUDGET_SOURCES, type BudgetSource } from '../input/schema.js';
 
 export type Direction = '增加' | '减少' | '持平';
 
@@ -23,20 +24,9 @@ export interface Part<K extends string = string> {
   readonly amount: Amount;
 }
 
-export const INCOME_PARTS = [
-  'gpb',
-  'gfb',
-  'soc',
-  'specialAccount',
-  'businessIncome',
-  'operatingIncome',
-  'otherIncome',
-  'superiorSubsidy',
-  'affiliatedRemit',
-  'nonFiscalSurplus',
-  'carryOver',
-] as const;
-export type IncomePart = (typeof INCOME_PARTS)[number];
+/** The income sources a 其中 list may name: the fund sources of the input workbook, in 表二's order. */
+export const INCOME_PARTS = BUDGET_SOURCES;
+export type IncomePart = BudgetSource;
 
 export const EXPENSE_PARTS = ['basic', 'project', 'carryForward'] as const;
 export type ExpensePart = (typeof EXPENSE_PARTS)[number];

@@ -93,3 +93,12 @@ export function formTotal(model: Disclosure, form: CodedFormId | EconomicFormId 
   const rows = model.forms[form]?.rows ?? [];
   return rows.flatMap((r, i) => (r.code.length === 3 ? [codedRef(form, i, r.code, column)] : []));
 }
+
+/** A figure of a table beyond the standard forms. */
+export function tableRef(model: Disclosure, index: number, row: number | 'total', column: string): CellRef {
+  const table = model.tables?.[index];
+  const r = row === 'total' ? undefined : table?.rows[row];
+  const rowKey = row === 'total' ? 'total' : r?.code !== undefined ? (r.government !== undefined ? `${r.code}/${r.government}` : r.code) : (r?.name ?? String(row));
+  const path = row === 'total' ? ['tables', index, 'total', 'values', column] : ['tables', index, 'rows', row, 'values', column];
+  return { path, location: { table: table?.title ?? '', rowKey, columnKey: column, path } };
+}

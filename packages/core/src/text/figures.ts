@@ -17,7 +17,6 @@ import { Amount } from '../amount/amount.js';
 import type { NarrativeFigureKey } from '../model/columns.js';
 import { canonicalAmount, type NarrativeFigure } from '../model/schema.js';
 import { normalizeLabel } from '../forms/text.js';
-import type { Segment } from './paragraphs.js';
 import { lineAt } from './paragraphs.js';
 import type { TextSection } from './sections.js';
 import { ITEM_ORDINAL, SUB_ORDINAL } from './lines.js';
@@ -90,6 +89,8 @@ const PROJECTS = spec('performance.projects', `涉及(?:预算)?项目(?:支出)
 const KEY_PROJECTS = spec('performance.keyProjects', String.raw`等\s*${COUNT('个')}项目开展(?:部门)?重点(?:绩效)?评价`);
 const FUNDS = String.raw`(?:涉及)?(?:预算)?资金(?:总额)?${IS}${AMT}`;
 const FISCAL = `${OF_WHICH}财政拨款(?:资金)?${IS}${AMT}`;
+const ALL_PROJECT_SPECS: readonly Spec[] = [PROJECTS, spec('performance.funds', FUNDS), spec('performance.fiscal', FISCAL)];
+const KEY_PROJECT_SPECS: readonly Spec[] = [KEY_PROJECTS, spec('performance.keyFunds', FUNDS), spec('performance.keyFiscal', FISCAL)];
 
 interface Hit {
   readonly key: NarrativeFigureKey;
@@ -173,12 +174,8 @@ function performanceHits(text: string, moneyUnit: string): Hit[] {
   const has = (key: NarrativeFigureKey) => hits.some((h) => h.key === key);
   for (const s of sentences(text)) {
     const key = /重点(?:绩效)?评价/u.test(s.text);
-    if (key && !has('performance.keyFunds')) {
-      hits.push(...firstHits([KEY_PROJECTS, spec('performance.keyFunds', FUNDS), spec('performance.keyFiscal', FISCAL)], s.text, s.offset, moneyUnit));
-    } else if (!key && !has('performance.funds') && (PROJECTS.re.test(s.text) || /绩效目标管理/u.test(s.text))) {
-      PROJECTS.re.lastIndex = 0;
-      hits.push(...firstHits([PROJECTS, spec('performance.funds', FUNDS), spec('performance.fiscal', FISCAL)], s.text, s.offset, moneyUnit));
-    }
+    const found = key && !has('performance.keyFunds') ? firstHits(KEY_PROJECT_SPECS, s.text, s.offset, moneyUnit) : !key && !has('performance.funds') && /涉及(?:预算)?项目|绩效目标管理/u.test(s.text) ? firstHits(ALL_PROJECT_SPECS, s.text, s.offset, moneyUnit) : [];
+    for (const h of found) if (!has(h.key)) hits.push(h);
   }
   return hits;
 }
@@ -186,31 +183,26 @@ function performanceHits(text: string, moneyUnit: string): Hit[] {
 /** Every figure the sections state, in document order. */
 export function readFigures(sections: readonly TextSection[], year: number, moneyUnit: string): FoundFigure[] {
   const out: { figure: NarrativeFigure; line: number | undefined; order: number; index: number }[] = [];
-  sections.forEach((s, order) => {
-    let hits: Hit[] = [];
+  const hitsOf = (s: TextSection): Hit[] => {
     switch (s.key) {
       case 'change':
-        hits = firstHits(CHANGE_SPECS, s.text, 0, moneyUnit);
-        break;
+        return firstHits(CHANGE_SPECS, s.text, 0, moneyUnit);
       case 'threePublic':
-        hits = threePublicHits(s.text, year, moneyUnit);
-        break;
+        return threePublicHits(s.text, year, moneyUnit);
       case 'operatingCost':
-        hits = firstHits(OPERATING_SPECS, s.text, 0, moneyUnit);
-        break;
+        return firstHits(OPERATING_SPECS, s.text, 0, moneyUnit);
       case 'procurement':
-        hits = firstHits(PROCUREMENT_SPECS, s.text, 0, moneyUnit);
-        break;
+        return firstHits(PROCUREMENT_SPECS, s.text, 0, moneyUnit);
       case 'assets':
-        hits = firstHits(ASSET_SPECS, s.text, 0, moneyUnit);
-        break;
+        return firstHits(ASSET_SPECS, s.text, 0, moneyUnit);
       case 'performance':
-        hits = performanceHits(s.text, moneyUnit);
-        break;
+        return performanceHits(s.text, moneyUnit);
       default:
-        return;
+        return [];
     }
-    for (const h of hits) out.push({ figure: h.figure, line: lineAt(s.segments, h.at), order, index: h.index });
+  };
+  sections.forEach((s, order) => {
+    for (const h of hitsOf(s)) out.push({ figure: h.figure, line: lineAt(s.segments, h.at), order, index: h.index });
   });
   out.sort((a, b) => a.order - b.order || a.index - b.index);
   return out.map(({ figure, line }) => ({ figure, line }));

@@ -33,7 +33,7 @@ function wellFormed(text: string): void {
   for (const d of r.diagnostics) if (d.location.line !== undefined) expect(d.location.line).toBeLessThanOrEqual(lines);
 }
 
-describe('importText never throws', () => {
+describe('importText never throws', { timeout: 180_000 }, () => {
   it('on random strings', () => {
     fc.assert(fc.property(fc.string({ maxLength: 400 }), (s) => wellFormed(s)), { numRuns: 300 });
     fc.assert(fc.property(fc.string({ unit: 'binary', maxLength: 400 }), (s) => wellFormed(s)), { numRuns: 200 });
@@ -67,11 +67,11 @@ describe('importText never throws', () => {
         }
         wellFormed(lines.join('\n'));
       }),
-      { numRuns: 60 },
+      { numRuns: 40 },
     );
     fc.assert(
       fc.property(fc.shuffledSubarray(LINES, { minLength: 0, maxLength: LINES.length }), (lines) => wellFormed(lines.join('\n'))),
-      { numRuns: 12 },
+      { numRuns: 8 },
     );
   });
 
@@ -85,36 +85,38 @@ describe('importText never throws', () => {
   });
 });
 
-describe('importText runs in linear time', () => {
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? 0;
+describe('importText runs in linear time', { timeout: 180_000 }, () => {
+  // the fastest of five runs: the least disturbed by other work on the machine
   const time = (text: string) => {
-    const runs: number[] = [];
-    for (let i = 0; i < 3; i++) {
+    let best = Infinity;
+    for (let i = 0; i < 5; i++) {
       const t0 = performance.now();
       importText(text);
-      runs.push(performance.now() - t0);
+      best = Math.min(best, performance.now() - t0);
     }
-    return median(runs);
+    return best;
   };
 
-  it('the seed repeated 8 times takes no more than ~8 times as long as twice (a quadratic reader would take 16)', () => {
-    importText(SEED);
-    const small = time(Array(2).fill(SEED).join('\n'));
-    const large = time(Array(8).fill(SEED).join('\n'));
-    expect(large / small).toBeLessThan(8);
+  it('the seed repeated 16 times takes no more than ~8 times as long as 4 times (a quadratic reader would take 16)', () => {
+    const small = Array(4).fill(SEED).join('\n');
+    const large = Array(16).fill(SEED).join('\n');
+    importText(large);
+    importText(small);
+    expect(time(large) / time(small)).toBeLessThan(8);
   });
 
   it('one long line, many short lines, many tabs: each scales linearly', () => {
-    const shapes: ((n: number) => string)[] = [
-      (n) => '对人社专网费（先创区）、收入预算10,351.24万元，'.repeat(n),
-      (n) => '收支总体情况表\n单位：万元\n'.repeat(n),
-      (n) => '一级指标\t二级指标\t三级指标\t指标值\n\t甲\t\t1%\t\n'.repeat(n),
-      (n) => `${'\t'.repeat(n)}\n`,
+    // [text of size n, n]: sizes where each run takes some milliseconds
+    const shapes: [(n: number) => string, number][] = [
+      [(n) => '对人社专网费（先创区）、收入预算10,351.24万元，'.repeat(n), 4000],
+      [(n) => '收支总体情况表\n单位：万元\n'.repeat(n), 250],
+      [(n) => '2024 年预算项目支出绩效目标表\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n\t甲\t\t1%\t\n'.repeat(n), 250],
+      [(n) => `${'\t'.repeat(n)}\n`, 20000],
     ];
-    for (const shape of shapes) {
-      importText(shape(200));
-      const small = time(shape(2000));
-      const large = time(shape(8000));
+    for (const [shape, n] of shapes) {
+      importText(shape(4 * n));
+      const small = time(shape(n));
+      const large = time(shape(4 * n));
       expect(large / Math.max(small, 1)).toBeLessThan(10);
     }
   });

@@ -259,6 +259,18 @@ describe('importText: the quirks one by one', () => {
     expect(importText(text('行政单位')).model.unit.kind).toBe('行政');
   });
 
+  it('finds the document title in its published forms', () => {
+    const title = (text: string) => {
+      const m = importText(text).model;
+      return [m.document.title ?? '', m.unit.name, m.unit.year];
+    };
+    expect(title('**2024年某某中心\n部门预算**\n\n目 录')).toEqual(['2024年某某中心部门预算', '某某中心', 2024]);
+    expect(title('西安市民政局 2021 年部门综合预算\n目 录')).toEqual(['西安市民政局 2021 年部门综合预算', '西安市民政局', 2021]);
+    expect(title('长沙市公安局\n2025 年部门预算公开\n\n目   录')).toEqual(['长沙市公安局2025 年部门预算公开', '长沙市公安局', 2025]);
+    expect(title('上海市普陀区2025年区级部门预算\n预算主管部门：上海市普陀区商务委员会\n\n目录')).toEqual(['上海市普陀区2025年区级部门预算', '上海市普陀区商务委员会', 2025]);
+    expect(title('收支总体情况表\n单位：万元\n2024年某某中心部门预算')).toEqual(['', '', 0]);
+  });
+
   it('skips a table of contents whose entries are separated by blank lines', () => {
     const text = ['2025年某某中心部门预算', '', '目录', '', '一、收支总体情况表', '', '二、收入总体情况表', '', '第一部分 部门概况', '', '第一部分', '', '部门概况', '', '一、主要职责。'].join('\n');
     const r = importText(text);

@@ -65,15 +65,19 @@ export interface DocumentTitle {
   readonly line: number;
 }
 
-const TITLE_YEAR_FIRST = /^(?<year>[0-9]{4})\s*年度?(?<name>.+?)(?:部门|单位)?(?:预算)(?:公开)?(?:文本|说明)?$/u;
-const TITLE_NAME_FIRST = /^(?<name>.+?)(?<year>[0-9]{4})\s*年度?(?:部门|单位)?(?:预算)(?:公开)?(?:文本|说明)?$/u;
+const SUFFIX = String.raw`(?:区级|市级|县级|省级)?(?:部门|单位)?(?:综合)?预算(?:公开)?(?:文本|说明)?`;
+const TITLE_YEAR_FIRST = new RegExp(String.raw`^(?<year>[0-9]{4})\s*年度?(?<name>.+?)${SUFFIX}$`, 'u');
+const TITLE_NAME_FIRST = new RegExp(String.raw`^(?<name>.+?)(?<year>[0-9]{4})\s*年度?${SUFFIX}$`, 'u');
+/** A line naming the unit under a title that does not (上海市普陀区2025年区级部门预算 / 预算主管部门：上海市普陀区商务委员会). */
+const NAME_LINE = /^(?:预算)?(?:主管部门|单位名称|部门名称)[:：]\s*(?<name>.{2,60})$/u;
 const MAX_TITLE_LINES = 4;
 const MAX_TITLE_LENGTH = 120;
 
 /**
- * The document title: the first block of lines (up to four, split where the
- * title wrapped) before the first part, table or paragraph that reads
- * `2024年XX部门预算` or `XX2024年部门预算`.
+ * The document title: a block of up to four lines (a title wraps) before the
+ * first part, table or table of contents that reads `2024年XX部门预算` or
+ * `XX2024年部门预算` (also 部门综合预算, 部门预算公开说明); a line
+ * `预算主管部门：XX` right under it names the unit where the title does not.
  */
 export function findDocumentTitle(lines: readonly TextLine[]): DocumentTitle | undefined {
   let block: TextLine[] = [];
@@ -85,9 +89,11 @@ export function findDocumentTitle(lines: readonly TextLine[]): DocumentTitle | u
         const title = cleanText(block.slice(s, s + n).map((l) => l.text).join(''));
         if (title.length > MAX_TITLE_LENGTH) continue;
         const m = TITLE_YEAR_FIRST.exec(title) ?? TITLE_NAME_FIRST.exec(title);
-        const name = m?.groups?.name?.trim() ?? '';
         const year = Number(m?.groups?.year);
-        if (m && name.length >= 2 && year >= 2000 && year <= 2100) return { title, name, year, line: first.line };
+        if (!m || year < 2000 || year > 2100) continue;
+        const named = NAME_LINE.exec(cleanText(block[s + n]?.text ?? ''))?.groups?.name?.trim();
+        const name = named ?? m.groups?.name?.trim() ?? '';
+        if (name.length >= 2) return { title, name, year, line: first.line };
       }
     }
     return undefined;
@@ -100,9 +106,8 @@ export function findDocumentTitle(lines: readonly TextLine[]): DocumentTitle | u
     const found = tryBlock();
     if (found) return found;
     block = [];
-    if (l.kind === 'blank' || l.kind === 'toc' || l.kind === 'heading') continue;
-    // the first part, table or paragraph: the title would have come before it
-    return undefined;
+    // the title comes before the first part, table or table of contents
+    if (l.kind === 'part' || l.kind === 'row' || l.kind === 'title' || l.kind === 'toc' || l.kind === 'unit' || l.kind === 'note') return undefined;
   }
   return tryBlock();
 }

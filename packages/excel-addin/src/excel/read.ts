@@ -26,10 +26,10 @@ export interface ReadLimits {
   readonly mergeBandCells: number;
 }
 
-export const DEFAULT_READ_LIMITS: ReadLimits = { chunkCells: 20_000, syncBytes: 3_600_000, mergeBandCells: 1_000 };
+export const DEFAULT_READ_LIMITS: ReadLimits = { chunkCells: 25_000, syncBytes: 4_000_000, mergeBandCells: 1_000 };
 
-/** values + valueTypes + numberFormat of one cell, as JSON, on the generous side. */
-const BYTES_PER_CELL = 36;
+/** values + valueTypes + numberFormat of a typical cell, as JSON (a sync that still turns out too large is halved). */
+const BYTES_PER_CELL = 32;
 const BYTES_PER_MERGE_BAND = 200;
 
 export const OWNER_KEY = 'yusuan.owner';

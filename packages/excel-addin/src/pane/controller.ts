@@ -11,7 +11,7 @@ import type { OwnedSheet, WorkbookHost, WorkbookSnapshot, WriteResult } from '..
 import { errorMessage } from './errors.js';
 import { cellOf, cellRef, countBySeverity, matchesFilter, type SeverityFilter } from './findings.js';
 import { t, type Lang, type MessageData, type MessageKey } from './i18n.js';
-import { generationPlan, ownedConflicts, renamedSheets, reportJson, reportSheet, retarget, templateSheets, validateSnapshot, type ReportFile } from './plans.js';
+import { generationPlan, ownedConflicts, renamedSheets, reportJson, reportSheet, templateSheets, validateSnapshot, type ReportFile } from './plans.js';
 
 export type ActionId = 'validate' | 'select' | 'mark' | 'clear' | 'generate' | 'template' | 'export';
 
@@ -235,15 +235,14 @@ export class PaneController {
    * replace it, keep it and add new sheets, or cancel. Undefined when cancelled.
    */
   private async write(action: Confirmation['action'], sheets: readonly SheetSpec[], kind: OwnedSheet['kind'], snapshot: WorkbookSnapshot): Promise<WriteResult | undefined> {
-    const targets = retarget(sheets, snapshot, kind);
-    const conflicts = ownedConflicts(targets, snapshot.owned);
+    const conflicts = ownedConflicts(sheets, snapshot);
     if (conflicts.length === 0) return this.host.writeSheets(sheets, kind, { replaceOwned: false });
     const choice = await this.ask({ action, sheets: conflicts });
     if (choice === 'cancel') {
       this.update({ status: { tone: 'info', key: 'cancelled' } });
       return undefined;
     }
-    return choice === 'replace' ? this.host.writeSheets(targets, kind, { replaceOwned: true }) : this.host.writeSheets(sheets, kind, { replaceOwned: false });
+    return this.host.writeSheets(sheets, kind, { replaceOwned: choice === 'replace' });
   }
 
   private reportWrite(key: MessageKey, sheets: readonly SheetSpec[], written: WriteResult, data: MessageData = {}): void {

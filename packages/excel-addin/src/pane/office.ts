@@ -4,7 +4,9 @@
  * few members read here are typed, so this works with the real office.js and
  * with the test fake alike.
  */
-export const EXCEL_API_VERSION = '1.13';
+import { REQUIRED_API } from '../excel/adapter.js';
+
+export const EXCEL_API_VERSION: string = REQUIRED_API.version;
 
 export type OfficeStatus = 'ready' | 'unsupported' | 'missing';
 
@@ -29,7 +31,7 @@ export function officeStatus(office: OfficeLike | undefined, host: unknown = 'Ex
   const requirements = office.context?.requirements;
   if (!requirements) return 'unsupported';
   try {
-    return requirements.isSetSupported('ExcelApi', EXCEL_API_VERSION) ? 'ready' : 'unsupported';
+    return requirements.isSetSupported(REQUIRED_API.set, REQUIRED_API.version) ? 'ready' : 'unsupported';
   } catch {
     return 'unsupported';
   }

@@ -18,7 +18,7 @@ import {
   type SheetSpec,
   type StyledRange,
 } from '@yusuan/core';
-import type { OwnedSheet, WorkbookSnapshot } from '../host.js';
+import type { WorkbookSnapshot } from '../host.js';
 import { cellOf, countBySeverity, severityLabel } from './findings.js';
 import { t, type Lang } from './i18n.js';
 
@@ -64,37 +64,38 @@ export function templateSheets(): SheetSpec[] {
   return inputSheets();
 }
 
-/** Add-in sheets a write would replace (same name, case-insensitive), in the order of `sheets`. */
-export function ownedConflicts(sheets: readonly SheetSpec[], owned: readonly OwnedSheet[]): string[] {
-  const names = new Map(owned.map((o) => [sheetKey(o.name), o.name]));
-  return sheets.flatMap((s) => {
-    const hit = names.get(sheetKey(s.name));
-    return hit === undefined ? [] : [hit];
-  });
-}
-
-/** A generated sheet's name without the suffix a host adds when the name is taken (`表1 收支总体情况表 (2)` → `表1 收支总体情况表`). */
-export function baseSheetName(name: string): string {
-  return name.replace(/\s*[(（]\d+[)）]$/u, '');
+/** `name (n)`, cut to Excel's 31 characters: the name a host gives a sheet whose name is taken. */
+export function suffixedName(name: string, n: number): string {
+  const suffix = ` (${n})`;
+  return n === 1 ? name : `${name.slice(0, 31 - suffix.length)}${suffix}`;
 }
 
 /**
- * Where a write should go to replace the add-in's earlier output: a sheet whose name
- * belongs to the user was written under another name last time, so it is aimed at the
- * add-in sheet of the same kind that carries that name with a suffix. Other sheets keep
- * their names.
+ * The add-in sheets a write with `replaceOwned` would replace, in the order of `sheets`.
+ * A host puts each sheet under its own name or the first free `name (n)`, passing over
+ * the user's sheets; with `replaceOwned` the first add-in sheet on that way is replaced
+ * (so regenerating replaces `表1 收支总体情况表 (2)` when the user's own sheet is
+ * `表1 收支总体情况表`, instead of piling up copies). The pane asks before that happens.
  */
-export function retarget(sheets: readonly SheetSpec[], snapshot: WorkbookSnapshot, kind: OwnedSheet['kind']): SheetSpec[] {
-  const ownedKeys = new Set(snapshot.owned.map((o) => sheetKey(o.name)));
-  const userKeys = new Set(snapshot.grids.map((g) => sheetKey(g.name)).filter((k) => !ownedKeys.has(k)));
-  const taken = new Set<string>();
-  return sheets.map((spec) => {
-    if (!userKeys.has(sheetKey(spec.name))) return spec;
-    const earlier = snapshot.owned.find((o) => o.kind === kind && !taken.has(sheetKey(o.name)) && sheetKey(o.name) !== sheetKey(spec.name) && sheetKey(baseSheetName(o.name)) === sheetKey(spec.name));
-    if (!earlier) return spec;
-    taken.add(sheetKey(earlier.name));
-    return { ...spec, name: earlier.name };
-  });
+export function ownedConflicts(sheets: readonly SheetSpec[], snapshot: WorkbookSnapshot): string[] {
+  const owned = new Set(snapshot.owned.map((o) => sheetKey(o.name)));
+  const existing = new Map(snapshot.grids.map((g) => [sheetKey(g.name), g.name]));
+  for (const o of snapshot.owned) existing.set(sheetKey(o.name), o.name);
+  const used = new Set<string>();
+  const replaced: string[] = [];
+  for (const spec of sheets) {
+    for (let n = 1; ; n++) {
+      const name = suffixedName(spec.name, n);
+      const key = sheetKey(name);
+      if (used.has(key)) continue;
+      const there = existing.get(key);
+      if (there !== undefined && !owned.has(key)) continue;
+      used.add(key);
+      if (there !== undefined) replaced.push(there);
+      break;
+    }
+  }
+  return replaced;
 }
 
 /** Sheets written under another name than asked for (the name belonged to a user's sheet). */

@@ -7,10 +7,11 @@
  * selects the first error; 生成报表 writes the forms into new sheets and never
  * replaces anything (the pane asks before replacing; a command cannot).
  */
+import type { Severity } from '@yusuan/core';
 import type { WorkbookHost } from '../host.js';
 import { h, replaceChildren } from './dom.js';
 import { errorMessage } from './errors.js';
-import { cellOf, cellRef, countBySeverity, findingView, groupLabel, groupKeyOf } from './findings.js';
+import { cellOf, cellRef, countBySeverity, findingView } from './findings.js';
 import { t, type Lang } from './i18n.js';
 import { generationPlan, renamedSheets, validateSnapshot } from './plans.js';
 
@@ -20,6 +21,8 @@ export interface ResultPayload {
   readonly title: string;
   readonly tone: 'info' | 'success' | 'error';
   readonly lines: readonly string[];
+  /** A heading for `items`. */
+  readonly listTitle?: string;
   readonly items?: readonly string[];
   readonly footer?: readonly string[];
 }
@@ -27,6 +30,7 @@ export interface ResultPayload {
 /** Findings listed in the dialog; the pane lists them all. */
 const DIALOG_FINDINGS = 3;
 const DIALOG_TEXT = 90;
+const RANK: Readonly<Record<Severity, number>> = { error: 0, warning: 1, info: 2 };
 
 function clip(text: string): string {
   return text.length > DIALOG_TEXT ? `${text.slice(0, DIALOG_TEXT - 1)}…` : text;
@@ -50,10 +54,14 @@ export async function validateCommand(host: WorkbookHost, lang: Lang): Promise<R
     const lines = [
       t(lang, 'commandCounts', { errors: counts.error, warnings: counts.warning, infos: counts.info }),
       at ? t(lang, 'commandMarked', { count: marked, where: cellRef(at.sheet, at.cell) }) : t(lang, 'commandMarkedNoSelect', { count: marked }),
-      t(lang, 'commandFirst'),
     ];
-    const items = result.diagnostics.slice(0, DIALOG_FINDINGS).map((d, i) => clip(`${groupLabel(groupKeyOf(d), lang)}：${findingView(d, i, lang).message}`));
-    return { lang, title, tone: counts.error > 0 ? 'error' : 'info', lines, items, footer: [t(lang, 'commandMore')] };
+    // The most severe first, in the checker's order within a severity.
+    const listed = [...result.diagnostics].sort((a, b) => RANK[a.severity] - RANK[b.severity]).slice(0, DIALOG_FINDINGS);
+    const items = listed.map((d, i) => {
+      const f = findingView(d, i, lang);
+      return `${clip(f.message)}${f.cellRef ? `（${f.cellRef}）` : ''}`;
+    });
+    return { lang, title, tone: counts.error > 0 ? 'error' : 'info', lines, listTitle: t(lang, 'commandFirst'), items, footer: [t(lang, 'commandMore')] };
   } catch (error) {
     return { lang, title, tone: 'error', lines: [errorMessage(error, lang)] };
   }
@@ -92,7 +100,15 @@ export function decodePayload(fragment: string): ResultPayload | undefined {
     if (typeof p.title !== 'string' || !Array.isArray(p.lines) || (p.lang !== 'zh-CN' && p.lang !== 'en')) return undefined;
     const tone = p.tone === 'error' || p.tone === 'success' ? p.tone : 'info';
     const strings = (xs: readonly unknown[] | undefined) => (xs ?? []).filter((x): x is string => typeof x === 'string');
-    return { lang: p.lang, title: p.title, tone, lines: strings(p.lines), items: strings(p.items), footer: strings(p.footer) };
+    return {
+      lang: p.lang,
+      title: p.title,
+      tone,
+      lines: strings(p.lines),
+      ...(typeof p.listTitle === 'string' ? { listTitle: p.listTitle } : {}),
+      items: strings(p.items),
+      footer: strings(p.footer),
+    };
   } catch {
     return undefined;
   }
@@ -112,6 +128,7 @@ export function renderResultPage(root: HTMLElement, payload: ResultPayload | und
     root,
     h('h1', {}, payload.title),
     h('div', { class: `status status-${payload.tone}`, role: payload.tone === 'error' ? 'alert' : 'status' }, ...payload.lines.map((l) => h('p', {}, l))),
+    payload.listTitle !== undefined && payload.items && payload.items.length > 0 ? h('h2', { class: 'result-list-title' }, payload.listTitle) : null,
     payload.items && payload.items.length > 0 ? h('ul', {}, ...payload.items.map((i) => h('li', {}, i))) : null,
     ...(payload.footer ?? []).map((l) => h('p', { class: 'kind' }, l)),
     close,

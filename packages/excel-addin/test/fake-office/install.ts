@@ -19,6 +19,7 @@ export interface FakeOffice {
   readonly context: {
     readonly host: string;
     readonly platform: string;
+    readonly displayLanguage: string;
     readonly requirements: { isSetSupported(name: string, minVersion?: string): boolean };
   };
   onReady(callback?: (info: { host: string; platform: string }) => void): Promise<{ host: string; platform: string }>;
@@ -31,6 +32,8 @@ export interface InstallOptions {
   /** The ExcelApi requirement set the host reports (default 1.13). */
   readonly apiVersion?: string;
   readonly platform?: string;
+  /** Office's UI language (default zh-CN). */
+  readonly displayLanguage?: string;
 }
 
 function versionAtLeast(have: string, need: string): boolean {
@@ -81,6 +84,7 @@ export function createFakeOffice(workbook: FakeWorkbook, options: InstallOptions
     context: {
       host,
       platform,
+      displayLanguage: options.displayLanguage ?? 'zh-CN',
       requirements: {
         isSetSupported(name: string, minVersion?: string): boolean {
           if (name !== 'ExcelApi') return false;

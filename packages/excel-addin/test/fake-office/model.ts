@@ -435,6 +435,11 @@ export class FakeWorkbook {
   payloadLimitBytes: number;
   /** Every sync of every context on this workbook, in order. */
   readonly syncLog: SyncRecord[] = [];
+  /**
+   * Fault injection: called with the 1-based number of each sync (as counted in
+   * syncLog); an error returned is raised by that sync before anything runs.
+   */
+  failSync: ((sync: number) => Error | undefined) | undefined;
   private ids = 0;
 
   constructor(options: FakeWorkbookOptions = {}) {

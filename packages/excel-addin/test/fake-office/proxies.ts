@@ -29,6 +29,8 @@ type Scalars = Record<string, (state: SyncRecord) => unknown>;
 interface Action {
   readonly bytes: number;
   readonly run: (state: SyncRecord) => void;
+  /** Called when a failed sync never ran the action. */
+  readonly abandon?: () => void;
 }
 
 const ACTION_OVERHEAD = 40;
@@ -100,8 +102,8 @@ export class FakeRequestContext {
     return strict(this, () => 'RequestContext');
   }
 
-  _enqueue(bytes: number, run: (state: SyncRecord) => void): void {
-    this._queue.push({ bytes: bytes + ACTION_OVERHEAD, run });
+  _enqueue(bytes: number, run: (state: SyncRecord) => void, abandon?: () => void): void {
+    this._queue.push(abandon ? { bytes: bytes + ACTION_OVERHEAD, run, abandon } : { bytes: bytes + ACTION_OVERHEAD, run });
   }
 
   _require(version: string, what: string): void {
@@ -122,10 +124,22 @@ export class FakeRequestContext {
     const state: SyncRecord = { actions: queue.length, requestBytes: queue.reduce((n, a) => n + a.bytes, 0), responseBytes: 0, cellsRead: 0, cellsWritten: 0 };
     this._model.syncLog.push(state);
     await Promise.resolve();
-    if (state.requestBytes > this._model.payloadLimitBytes) {
-      fail(FAKE_ERROR_CODES.requestPayloadSizeLimitExceeded, `The request payload size has exceeded the limit (${this._model.payloadLimitBytes} bytes).`);
+    let done = 0;
+    try {
+      const injected = this._model.failSync?.(this._model.syncLog.length);
+      if (injected) throw injected;
+      if (state.requestBytes > this._model.payloadLimitBytes) {
+        fail(FAKE_ERROR_CODES.requestPayloadSizeLimitExceeded, `The request payload size has exceeded the limit (${this._model.payloadLimitBytes} bytes).`);
+      }
+      for (const action of queue) {
+        action.run(state);
+        done++;
+      }
+    } catch (e) {
+      // Objects that the failed request was to create never exist: using them later fails.
+      for (const action of queue.slice(done)) action.abandon?.();
+      throw e;
     }
-    for (const action of queue) action.run(state);
   }
 }
 
@@ -148,6 +162,8 @@ export class FakeClientResult<T> {
 abstract class ClientObject {
   _target: unknown = undefined;
   _synced = false;
+  /** Set when the request that was to create this object failed. */
+  _dead = false;
   readonly _loaded = new Map<string, unknown>();
   readonly _navs = new Map<string, ClientObject>();
 
@@ -185,6 +201,7 @@ abstract class ClientObject {
   }
 
   _resolve(): unknown {
+    if (this._dead) fail(FAKE_ERROR_CODES.invalidObjectPath, `${this._label} was never created: the request that created it failed`);
     if (this._target === undefined) {
       const parent = this._parent ? this._parent._resolve() : this._ctx._model;
       this._target = parent === null ? null : this._resolver(parent);
@@ -212,10 +229,16 @@ abstract class ClientObject {
 
   /** Queues the creation of an object returned by a method, so that its path is evaluated in order at sync. */
   _instantiate(): this {
-    this._ctx._enqueue(16, () => {
-      this._resolve();
-      this._synced = true;
-    });
+    this._ctx._enqueue(
+      16,
+      () => {
+        this._resolve();
+        this._synced = true;
+      },
+      () => {
+        if (this._target === undefined) this._dead = true;
+      },
+    );
     return this;
   }
 

@@ -316,7 +316,7 @@ export const XIAN_16: Profile = {
     ),
     {
       kind: 'unread',
-      layout: { id: 'xian-16/表14', title: '部门专项业务经费绩效目标表', titleVariants: [], reason: '绩效目标表（部门专项业务经费汇总一张）：指标栏与参考文件的项目绩效目标表不同（指标内容、备注、分值权重栏）' },
+      layout: { id: 'xian-16/表14', title: '专项业务经费绩效目标表', titleVariants: [], reason: '绩效目标表（部门专项业务经费汇总一张）：指标栏与参考文件的项目绩效目标表不同（指标内容、备注、分值权重栏）' },
     },
     { kind: 'unread', layout: { id: 'xian-16/表15', title: '部门整体支出绩效目标表', titleVariants: [], reason: '部门整体支出绩效目标表：参考文件没有对应的表' } },
     { kind: 'unread', layout: { id: 'xian-16/表16', title: '专项资金总体绩效目标表', titleVariants: [], reason: '专项资金总体绩效目标表：参考文件没有对应的表' } },

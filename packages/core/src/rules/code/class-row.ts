@@ -1,5 +1,6 @@
 import type { Location } from '../../diagnostics/types.js';
 import { classRowLabel, FUNCTION_CLASSES, type FunctionClassCode } from '../../model/columns.js';
+import { profileById } from '../../profiles/registry.js';
 import { defineRule } from '../engine/types.js';
 import { formData } from './_shared.js';
 
@@ -48,6 +49,8 @@ export default defineRule({
     missingClass: { 'zh-CN': '{formName}缺少功能分类行“{expected}”', en: 'Form {form} lacks the class row "{expected}"' },
   },
   check(ctx) {
+    // A template that lists the classes its own way (only those with figures, its own numbering) is not held to the 21.
+    if (profileById(ctx.model.document.profile)?.classRows === 'own') return;
     for (const form of ['T01', 'T04'] as const) {
       const table = ctx.model.forms[form];
       if (!table) continue;

@@ -46,12 +46,19 @@ export function physicalLocation(sourceMap: Readonly<Record<string, Location>> |
 /** Blocked figures: a path is blocked when it or one of its ancestors was blocked. */
 export class BlockSet {
   private readonly keys = new Set<string>();
+  private readonly matchers: ((path: readonly (string | number)[]) => boolean)[] = [];
 
   add(path: readonly (string | number)[]): void {
     this.keys.add(pathKey(path));
   }
 
+  /** Blocks every path a test accepts (the figures a document's profile does not publish). */
+  addMatcher(test: (path: readonly (string | number)[]) => boolean): void {
+    this.matchers.push(test);
+  }
+
   has(path: readonly (string | number)[]): boolean {
+    if (this.matchers.some((m) => m(path))) return true;
     if (this.keys.size === 0) return false;
     return prefixKeys(path).some((k) => this.keys.has(k));
   }

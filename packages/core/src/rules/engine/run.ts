@@ -8,6 +8,7 @@ import { bundledCatalogs } from '../../catalog/bundled.js';
 import type { Diagnostic, Location, MessageData, MessageTemplate } from '../../diagnostics/types.js';
 import { pathKey } from '../../diagnostics/types.js';
 import { FORM_IDS } from '../../model/columns.js';
+import { unpublishedPaths } from '../../profiles/published.js';
 import { canonicalAmount, type Disclosure } from '../../model/schema.js';
 import { describeLocation } from './describe.js';
 import { ENGINE_MESSAGES } from './messages.js';
@@ -56,6 +57,9 @@ function amountAt(model: Disclosure, path: readonly (string | number)[]): Amount
 export function runRules(model: Disclosure, rules: readonly AnyRule[], options: CheckOptions = {}): CheckReport {
   const catalogs = options.catalogs ?? defaultCatalogs();
   const blocked = new BlockSet();
+  // Figures the document's template profile does not publish are unknown, not zero.
+  const unpublished = unpublishedPaths(model);
+  if (unpublished) blocked.addMatcher(unpublished);
   const diagnostics: Diagnostic[] = [];
   const pending: PendingEquation[] = [];
 

@@ -4,6 +4,11 @@ import { formCells, isZeroText, whereData, type AmountCell } from '../amount/_sh
 
 /** A note that says the form has nothing to show: 没有、无、未、不涉及、为空. */
 const SAYS_NONE = /没有|无|未|不涉及|为空|空表/;
+/**
+ * A conditional clause (此表如无数字则表示单位无该项支出): it says what a blank
+ * table would mean, which explains an empty table and claims nothing of a full one.
+ */
+const CONDITIONAL = /(?:如|若|如果|凡)[^，。；,;]*?(?:无|没有|为空|空)[^，。；,;]*?(?:则|即|的)[^。；;]*/gu;
 const YEAR = /([0-9]{4})\s*年/g;
 
 /**
@@ -52,7 +57,7 @@ export default defineRule({
         else if (!SAYS_NONE.test(note)) ctx.report({ messageId: 'noteWithoutReason', data: { ...base, note }, location: { form, path: ['forms', form, 'note'] } });
         continue;
       }
-      if (note === '' || !SAYS_NONE.test(note)) continue;
+      if (note === '' || !SAYS_NONE.test(note.replace(CONDITIONAL, ''))) continue;
       // T07 shows last year beside the budget year: a note about the budget year is contradicted by budget-year figures only,
       // unless it names last year as well.
       let contradicting = claimed(cells, note);

@@ -1,10 +1,7 @@
 import { FORM_IDS, FORM_TITLES, formLabel, type FormId } from '../../model/columns.js';
+import { profileById, requiredForms } from '../../profiles/registry.js';
 import { defineRule } from '../engine/types.js';
 
-/** The forms each template profile publishes; an unknown profile is held to the standard twelve. */
-const PROFILE_FORMS: Readonly<Record<string, readonly FormId[]>> = {
-  'shandong-12': FORM_IDS,
-};
 
 export default defineRule({
   id: 'struct/required-form',
@@ -17,12 +14,22 @@ export default defineRule({
   },
   messages: {
     missingForm: { 'zh-CN': '缺少{formName}', en: 'Form {form} ({title}) is missing' },
+    missingTable: { 'zh-CN': '缺少“{title}”（模板要求的表）', en: 'The table {title} ({table}) of the template is missing' },
   },
   check(ctx) {
     const { model } = ctx;
-    for (const form of PROFILE_FORMS[model.document.profile] ?? FORM_IDS) {
+    // The forms of the document's template profile (an unknown profile is held to the standard twelve), and the profile's own tables.
+    const required = requiredForms(model.document.profile);
+    const forms: readonly FormId[] = required?.forms ?? FORM_IDS;
+    for (const form of forms) {
       if (model.forms[form] !== undefined) continue;
       ctx.report({ messageId: 'missingForm', data: { form, formName: formLabel(form), title: FORM_TITLES[form] }, location: { form, path: ['forms', form] } });
+    }
+    const profile = profileById(model.document.profile);
+    for (const id of required?.tables ?? []) {
+      if ((model.tables ?? []).some((t) => t.id === id)) continue;
+      const title = profile?.forms.find((f) => f.layout.id === id)?.layout.title ?? id;
+      ctx.report({ messageId: 'missingTable', data: { table: id, title }, location: { table: title, path: ['tables'] } });
     }
   },
 });

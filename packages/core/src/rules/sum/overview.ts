@@ -1,47 +1,38 @@
-import { FUNCTION_CLASSES, type ColumnKey } from '../../model/columns.js';
+import type { ColumnKey } from '../../model/columns.js';
+import { REFERENCE_OVERVIEW_FORMULAS } from '../../profiles/data/shandong.js';
+import { overviewFormulasFor, profileById } from '../../profiles/registry.js';
+import type { OverviewFormula } from '../../profiles/types.js';
 import { defineRule, type RuleContext } from '../engine/types.js';
 import { overviewCell } from '../refs.js';
 
 type Msg = 'subtotal';
 type Side = 'income' | 'expense';
 
-/** A subtotal of an overview form: `key` = Σ `parts` on one side. */
-interface OverviewFormula {
-  readonly side: Side;
-  readonly key: string;
-  readonly parts: readonly string[];
-}
-
-const CLASSES = FUNCTION_CLASSES.map(([c]) => c);
-
-export const OVERVIEW_FORMULAS: Readonly<Record<'T01' | 'T04', readonly OverviewFormula[]>> = {
-  T01: [
-    { side: 'income', key: 'fiscal', parts: ['gpb', 'gfb', 'soc'] },
-    { side: 'income', key: 'currentTotal', parts: ['fiscal', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome'] },
-    { side: 'income', key: 'grandTotal', parts: ['currentTotal', 'superiorSubsidy', 'affiliatedRemit', 'nonFiscalSurplus', 'carryOver'] },
-    { side: 'expense', key: 'currentTotal', parts: CLASSES },
-    { side: 'expense', key: 'grandTotal', parts: ['currentTotal', 'subsidyToAffiliates', 'remitToSuperior', 'carryForward'] },
-  ],
-  T04: [
-    { side: 'income', key: 'currentTotal', parts: ['gpb', 'gfb', 'soc'] },
-    { side: 'income', key: 'grandTotal', parts: ['currentTotal', 'carryOver'] },
-    { side: 'expense', key: 'currentTotal', parts: CLASSES },
-    { side: 'expense', key: 'grandTotal', parts: ['currentTotal', 'carryForward'] },
-  ],
-};
+/** The subtotals of the reference's overview forms (profiles/data/shandong.ts); other profiles state their own. */
+export const OVERVIEW_FORMULAS: Readonly<Record<'T01' | 'T04', readonly OverviewFormula[]>> = REFERENCE_OVERVIEW_FORMULAS;
 
 function columns(form: 'T01' | 'T04', side: Side): readonly ColumnKey[] {
   return form === 'T04' && side === 'expense' ? ['total', 'gpb', 'gfb', 'soc'] : ['amount'];
 }
 
+/**
+ * The subtotals of a form, as its profile states them. Where the profile's
+ * rows vary between documents (absentOverviewRows: unknown), a subtotal whose
+ * row is not printed is not checked, and a part not printed adds nothing.
+ */
 function subtotals(ctx: RuleContext<Msg>, form: 'T01' | 'T04') {
-  if (!ctx.model.forms[form]) return;
-  for (const f of OVERVIEW_FORMULAS[form]) {
+  const table = ctx.model.forms[form];
+  if (!table) return;
+  const varying = profileById(ctx.model.document.profile)?.absentOverviewRows === 'unknown';
+  const printed = (side: Side, key: string) => table[side].some((r) => r.key === key);
+  for (const f of overviewFormulasFor(ctx.model.document.profile, form)) {
+    if (varying && !printed(f.side, f.key)) continue;
+    const parts = varying ? f.parts.filter((p) => printed(f.side, p)) : f.parts;
     for (const c of columns(form, f.side)) {
       ctx.equation({
         messageId: 'subtotal',
         rounding: true,
-        terms: [{ ref: overviewCell(ctx.model, form, f.side, f.key, c), coef: 1 }, ...f.parts.map((p) => ({ ref: overviewCell(ctx.model, form, f.side, p, c), coef: -1 as const }))],
+        terms: [{ ref: overviewCell(ctx.model, form, f.side, f.key, c), coef: 1 }, ...parts.map((p) => ({ ref: overviewCell(ctx.model, form, f.side, p, c), coef: -1 as const }))],
       });
     }
   }

@@ -1,6 +1,7 @@
-import { FORM_COLUMNS, type ColumnKey } from '../../model/columns.js';
+import { FORM_COLUMNS, type ColumnKey, type FormId } from '../../model/columns.js';
+import type { OtherTable } from '../../model/schema.js';
 import { defineRule, type CellRef, type RuleContext } from '../engine/types.js';
-import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, totalRef } from '../refs.js';
+import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, tableRef, threePublicRef, totalRef } from '../refs.js';
 
 type Msg = 'rollup' | 'total';
 
@@ -51,5 +52,45 @@ export default defineRule({
       }
       if (table.total) rollup(ctx, 'total', cols, (c) => totalRef(form, c), classes.map((k) => (c: ColumnKey) => economicRef(form, k.i, k.key, c)), '类');
     }
+    (ctx.model.tables ?? []).forEach((table, t) => tableRollups(ctx, table, t));
   },
 });
+
+/** The cell of a standard form that holds a table's total in one column (a table of rows per 预算单位 under that form's 合计 row). */
+function formTotalCell(form: FormId, key: string): CellRef {
+  const dot = key.indexOf('.');
+  if (form === 'T07' && dot > 0) return threePublicRef(key.slice(0, dot) as 'previous' | 'current', key.slice(dot + 1) as ColumnKey);
+  return totalRef(form, key as ColumnKey);
+}
+
+/**
+ * Rollups of a table beyond the standard forms, by its codes: function codes
+ * 类 = Σ款, 款 = Σ项, 合计 = Σ类; economic codes 类 = Σ款 (each 部门/政府 pair a
+ * row), 合计 = Σ类; 预算单位 codes 部门 = Σ its 单位 (241 = Σ 241001 …), 合计 = Σ部门.
+ * Rows without a code (the projects of a unit) are in no rollup.
+ */
+function tableRollups(ctx: RuleContext<Msg>, table: OtherTable, t: number): void {
+  const cols = table.columns.map((c) => c.key) as ColumnKey[];
+  const cell = (i: number) => (c: ColumnKey) => tableRef(ctx.model, t, i, c);
+  const coded = table.rows.flatMap((r, i) => (r.code !== undefined ? [{ code: r.code, i }] : []));
+  const totalCell = (c: ColumnKey): CellRef => (table.totalOf !== undefined ? formTotalCell(table.totalOf, c) : tableRef(ctx.model, t, 'total', c));
+  const hasTotal = table.totalOf !== undefined || table.total !== undefined;
+  if (table.codes === 'function' || table.codes === 'economic') {
+    const deepest = table.codes === 'function' ? 7 : 5;
+    for (const parent of coded.filter((r) => r.code.length < deepest)) {
+      const kids = coded.filter((r) => r.code.length === parent.code.length + 2 && r.code.startsWith(parent.code));
+      rollup(ctx, 'rollup', cols, cell(parent.i), kids.map((k) => cell(k.i)), parent.code.length === 3 ? '款' : '项');
+    }
+    if (hasTotal) rollup(ctx, 'total', cols, totalCell, coded.filter((r) => r.code.length === 3).map((k) => cell(k.i)), '类');
+    return;
+  }
+  if (table.codes !== 'unit' || coded.length === 0) return;
+  const top = Math.min(...coded.map((r) => r.code.length));
+  const departments = coded.filter((r) => r.code.length === top);
+  for (const d of departments) {
+    const units = coded.filter((r) => r.code.length > top && r.code.startsWith(d.code));
+    const next = Math.min(...units.map((u) => u.code.length));
+    rollup(ctx, 'rollup', cols, cell(d.i), units.filter((u) => u.code.length === next).map((u) => cell(u.i)), '预算单位');
+  }
+  if (hasTotal) rollup(ctx, 'total', cols, totalCell, departments.map((d) => cell(d.i)), departments.length === coded.length ? '预算单位' : '部门');
+}

@@ -1,49 +1,26 @@
-import type { ColumnKey } from '../../model/columns.js';
+import type { RowFormula } from '../../forms/types.js';
+import type { ColumnKey, FormId } from '../../model/columns.js';
+import { REFERENCE_ROW_FORMULAS } from '../../profiles/data/shandong.js';
+import { rowFormulasFor } from '../../profiles/registry.js';
 import { defineRule, type CellRef, type RuleContext } from '../engine/types.js';
-import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, overviewRef, projectRef, threePublicRef, totalRef, type CodedFormId, type EconomicFormId } from '../refs.js';
+import { CODED_FORMS, ECONOMIC_FORMS, tableRef, codedRef, economicRef, economicRowKey, overviewRef, projectRef, threePublicRef, totalRef, type CodedFormId, type EconomicFormId } from '../refs.js';
 
 type Msg = 'row';
 
-/** A row formula: `total` = Σ `parts`. */
-interface Formula {
-  readonly total: ColumnKey;
-  readonly parts: readonly ColumnKey[];
-  /** Only where one of the parts is filled in (optional breakdowns such as T12's goods / works / services). */
-  readonly optional?: boolean;
-}
+/** A row formula: `total` = Σ `parts` (a part written `-key` is subtracted). */
+type Formula = RowFormula;
 
-const SOURCES_T02: readonly ColumnKey[] = ['fiscal', 'specialAccount', 'businessIncome', 'operatingIncome', 'otherIncome', 'superiorSubsidy', 'affiliatedRemit', 'nonFiscalSurplus', 'carryOver'];
-const SOURCES_T10: readonly ColumnKey[] = ['fiscal', 'specialAccount', 'unitFunds', 'nonFiscalSurplus', 'carryOver'];
-const FISCAL: Formula = { total: 'fiscal', parts: ['gpb', 'gfb', 'soc'] };
-const BUDGET_SPLIT: readonly Formula[] = [
-  { total: 'total', parts: ['basic', 'project'] },
-  { total: 'basic', parts: ['personnel', 'publicUse'] },
-];
+/** The row formulas of the reference's forms (profiles/data/shandong.ts); other profiles state their own. */
+export const ROW_FORMULAS: Readonly<Partial<Record<FormId, readonly Formula[]>>> = REFERENCE_ROW_FORMULAS;
 
-/** The row formulas of each form, as data. */
-export const ROW_FORMULAS: Readonly<Record<CodedFormId | EconomicFormId | 'T07' | 'T11' | 'T04', readonly Formula[]>> = {
-  T02: [{ total: 'total', parts: SOURCES_T02 }, FISCAL],
-  T03: [{ total: 'total', parts: ['basic', 'project'] }],
-  T04: [{ total: 'total', parts: ['gpb', 'gfb', 'soc'] }],
-  T05: BUDGET_SPLIT,
-  T06: [{ total: 'basic', parts: ['personnel', 'publicUse'] }],
-  T07: [
-    { total: 'total', parts: ['abroad', 'vehicle', 'reception'] },
-    { total: 'vehicle', parts: ['vehiclePurchase', 'vehicleOperation'] },
-  ],
-  T08: BUDGET_SPLIT,
-  T09: BUDGET_SPLIT,
-  T10: [{ total: 'total', parts: SOURCES_T10 }, FISCAL],
-  T11: [{ total: 'total', parts: SOURCES_T10 }, FISCAL],
-  T12: [{ total: 'total', parts: SOURCES_T10 }, FISCAL, { total: 'total', parts: ['goods', 'works', 'services'], optional: true }],
-};
-
-function apply(ctx: RuleContext<Msg>, formulas: readonly Formula[], cell: (c: ColumnKey) => CellRef, filled: (c: ColumnKey) => boolean) {
+function apply(ctx: RuleContext<Msg>, formulas: readonly Formula[], cell: (c: string) => CellRef, filled: (c: string) => boolean) {
   for (const f of formulas) {
-    if (f.optional && !f.parts.some(filled)) continue;
-    ctx.equation({ messageId: 'row', rounding: true, data: { parts: f.parts.length }, terms: [{ ref: cell(f.total), coef: 1 }, ...f.parts.map((p) => ({ ref: cell(p), coef: -1 as const }))] });
+    const parts = f.parts.map((p) => (p.startsWith('-') ? { key: p.slice(1), coef: 1 as const } : { key: p, coef: -1 as const }));
+    if (f.optional && !parts.some((p) => filled(p.key))) continue;
+    ctx.equation({ messageId: 'row', rounding: true, data: { parts: parts.length }, terms: [{ ref: cell(f.total), coef: 1 }, ...parts.map((p) => ({ ref: cell(p.key), coef: p.coef }))] });
   }
 }
+
 
 export default defineRule({
   id: 'sum/row',
@@ -59,30 +36,37 @@ export default defineRule({
   },
   check(ctx) {
     const { forms } = ctx.model;
-    const filledAt = (path: readonly (string | number)[]) => (c: ColumnKey) => {
+    const profile = ctx.model.document.profile;
+    const filledAt = (path: readonly (string | number)[]) => (c: string) => {
       const v = ctx.amount([...path, c]);
       return v !== undefined && v !== null;
     };
     for (const form of [...CODED_FORMS, ...ECONOMIC_FORMS] as const) {
       const table = forms[form];
       if (!table) continue;
-      const formulas = ROW_FORMULAS[form];
-      if (table.total) apply(ctx, formulas, (c) => totalRef(form, c), filledAt(['forms', form, 'total', 'values']));
+      const formulas = rowFormulasFor(profile, form);
+      if (table.total) apply(ctx, formulas, (c) => totalRef(form, c as ColumnKey), filledAt(['forms', form, 'total', 'values']));
       table.rows.forEach((row, i) => {
         const key = 'code' in row ? row.code : economicRowKey(row);
-        const ref = (c: ColumnKey) => ('code' in row ? codedRef(form as CodedFormId, i, key, c) : economicRef(form as EconomicFormId, i, key, c));
+        const ref = (c: string) => ('code' in row ? codedRef(form as CodedFormId, i, key, c as ColumnKey) : economicRef(form as EconomicFormId, i, key, c as ColumnKey));
         apply(ctx, formulas, ref, filledAt(['forms', form, 'rows', i, 'values']));
       });
     }
     const t11 = forms.T11;
     if (t11) {
-      if (t11.total) apply(ctx, ROW_FORMULAS.T11, (c) => totalRef('T11', c), filledAt(['forms', 'T11', 'total', 'values']));
-      t11.rows.forEach((row, i) => apply(ctx, ROW_FORMULAS.T11, (c) => projectRef(i, row.name, c), filledAt(['forms', 'T11', 'rows', i, 'values'])));
+      const f11 = rowFormulasFor(profile, 'T11');
+      if (t11.total) apply(ctx, f11, (c) => totalRef('T11', c as ColumnKey), filledAt(['forms', 'T11', 'total', 'values']));
+      t11.rows.forEach((row, i) => apply(ctx, f11, (c) => projectRef(i, row.name, c as ColumnKey), filledAt(['forms', 'T11', 'rows', i, 'values'])));
     }
     const t07 = forms.T07;
     if (t07) {
-      for (const year of ['previous', 'current'] as const) apply(ctx, ROW_FORMULAS.T07, (c) => threePublicRef(year, c), filledAt(['forms', 'T07', year]));
+      for (const year of ['previous', 'current'] as const) apply(ctx, rowFormulasFor(profile, 'T07'), (c) => threePublicRef(year, c as ColumnKey), filledAt(['forms', 'T07', year]));
     }
-    forms.T04?.expense.forEach((row, i) => apply(ctx, ROW_FORMULAS.T04, (c) => overviewRef('T04', 'expense', i, row.key, c), filledAt(['forms', 'T04', 'expense', i, 'values'])));
+    forms.T04?.expense.forEach((row, i) => apply(ctx, rowFormulasFor(profile, 'T04'), (c) => overviewRef('T04', 'expense', i, row.key, c as ColumnKey), filledAt(['forms', 'T04', 'expense', i, 'values'])));
+    // Tables beyond the standard forms: their formulas are data of the profile (or stated by their header).
+    (ctx.model.tables ?? []).forEach((table, t) => {
+      if (table.total && table.totalOf === undefined) apply(ctx, table.formulas, (c) => tableRef(ctx.model, t, 'total', c), filledAt(['tables', t, 'total', 'values']));
+      table.rows.forEach((_row, i) => apply(ctx, table.formulas, (c) => tableRef(ctx.model, t, i, c), filledAt(['tables', t, 'rows', i, 'values'])));
+    });
   },
 });
