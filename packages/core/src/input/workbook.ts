@@ -20,7 +20,7 @@ import {
   type ReadRow,
   type TableSheetSpec,
 } from './sheets.js';
-import { BudgetInputSchema, type BudgetInput } from './schema.js';
+import { BudgetInputSchema, emptyBudgetInput, type BudgetInput } from './schema.js';
 
 /** Rows left blank under the header of an empty sheet. */
 const BLANK_ROWS = 10;
@@ -275,20 +275,9 @@ class Reader {
   }
 }
 
+/** A draft with every list present and nothing typed (the unit is filled in as it is read). */
 function emptyDraft(): Draft {
-  return {
-    unit: {},
-    document: {},
-    lines: [],
-    subjects: [],
-    basic: [],
-    economicSubjects: [],
-    projects: [],
-    threePublic: { previous: {}, current: {} },
-    procurement: [],
-    performance: [],
-    narrative: { previous: {}, assets: {}, keyProjects: [], notes: {}, texts: {} },
-  };
+  return { ...emptyBudgetInput({ name: '', year: 0 }), unit: {}, document: {} };
 }
 
 /**
