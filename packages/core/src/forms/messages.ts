@@ -58,6 +58,10 @@ export const FORM_MESSAGES = {
     'zh-CN': '{form}中“{text}”起的栏目未读入：{reason}',
     en: 'The columns of {form} from “{text}” on were not read: {reason}',
   },
+  genericTable: {
+    'zh-CN': '“{title}”不属于已知模板，按表头文字和科目编码读入（只核对逐级汇总和表头写明的合计关系）',
+    en: '“{title}” belongs to no known template; it was read by its header words and subject codes (only its rollups and the totals its header states are checked)',
+  },
 } as const satisfies Record<string, MessageTemplate>;
 
 export type FormMessageId = keyof typeof FORM_MESSAGES;
@@ -78,4 +82,5 @@ export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId:
   noDocumentTitle: { ruleId: 'parse/no-title', severity: 'warning' },
   tableNotRead: { ruleId: 'parse/not-read', severity: 'info' },
   columnNotRead: { ruleId: 'parse/not-read', severity: 'info' },
+  genericTable: { ruleId: 'parse/generic-table', severity: 'info' },
 };

@@ -23,19 +23,20 @@
  * from a title prefix naming the unit (`2024年XX中心收支总体情况表`). The
  * caller's `options.unit` wins over both; what stays unknown is '' and 0.
  *
- * Amounts are kept in one unit, the document's (`document.amountUnit`): the
- * unit most tables state. A table stating the other unit keeps its `unit` as
- * published and has its figures converted exactly (万元 = 10 000 元), so that
- * figures compare between tables.
+ * Amounts are kept as published, each form with the unit it states. The
+ * document's unit (`document.amountUnit`) is the unit most tables state; the
+ * rules engine converts a figure of a table in the other unit exactly
+ * (万元 = 10 000 元) before comparing it with other tables.
  */
-import { convert, Amount, type AmountUnit } from '../amount/amount.js';
+import type { AmountUnit } from '../amount/amount.js';
 import type { Diagnostic, FormRef, SourceMap } from '../diagnostics/types.js';
 import { a1, type CellValue, type Grid } from '../grid/grid.js';
 import { formLabel, type FormId } from '../model/columns.js';
-import { canonicalAmount, MODEL_SCHEMA_VERSION, type Disclosure, type Forms, type OtherTable, type PerformanceTable } from '../model/schema.js';
+import { MODEL_SCHEMA_VERSION, type Disclosure, type Forms, type OtherTable, type PerformanceTable } from '../model/schema.js';
 import { rowFormulasFor } from '../profiles/registry.js';
 import type { OwnTable, Profile, ProfileForm, StandardForm } from '../profiles/types.js';
 import { cellText, isBlank, labelText } from './cells.js';
+import { findGenericTables } from './generic.js';
 import { findHeader, indexMerges, type HeaderMatch, type MergeIndex } from './header.js';
 import { readPerformance } from './read-performance.js';
 import { BodyContext, bodyReader, type BodyReader, type RowView } from './read-rows.js';
@@ -311,8 +312,8 @@ function openTable(state: State, grid: Grid, gi: number, sheet: string, merges: 
   return { entry, id, scope, base, header, headerWords: headerWords(grid, hit.row + hit.lines, header), passOver: new Set([...header.columns.entries()].flatMap(([c, l]) => (l.leaf.kind === 'skip' ? [c] : []))), reader, ...(units ? { units } : {}), recognised: state.recognised.length - 1, title: hit.title, unit, note: undefined, rows: 0, pages: 0, totalRead: false };
 }
 
-/** The data rows of one page of a table, from `from` to `end`. */
-function readBody(open: OpenTable, grid: Grid, from: number, end: number): void {
+/** The data rows of one page of a table, from `from` to `end`; the row where reading stopped. */
+function readBody(open: OpenTable, grid: Grid, from: number, end: number): number {
   open.pages++;
   let afterBlank = false;
   for (let r = from; r < end; r++) {
@@ -328,9 +329,9 @@ function readBody(open: OpenTable, grid: Grid, from: number, end: number): void 
         open.note = labelText(lead);
         open.scope.map([...open.base, 'note'], r, first, undefined, 'note');
       }
-      break;
+      return r + 1;
     }
-    if (proseAfterBreak(cells, afterBlank)) break;
+    if (proseAfterBreak(cells, afterBlank)) return r;
     afterBlank = false;
     if (columnNumbers(cells) || pageFurniture(cells) || repeatedHeader(cells, open.headerWords) || !cells.some((v, c) => !isBlank(v) && !open.passOver.has(c))) continue;
     const view: RowView = { row: r, cells };
@@ -338,6 +339,7 @@ function readBody(open: OpenTable, grid: Grid, from: number, end: number): void 
     if (open.units && !toForm(open, view)) open.units.reader.read(view);
     else open.reader.read(view);
   }
+  return end;
 }
 
 /** Whether a row of a form with rows per 预算单位 is the form's own (its 合计 row). */
@@ -373,6 +375,19 @@ function closeTable(state: State, open: OpenTable): void {
   state.others[index] = { table: { ...table, ...meta, ...read }, ...(open.unit ? { unit: open.unit } : {}) };
 }
 
+/** Tables of no known profile, recognised by their codes and figures outside the tables read by title. */
+function readGeneric(state: State, grid: Grid, gi: number, sheet: string, merges: MergeIndex, covered: (r: number) => boolean): void {
+  for (const g of findGenericTables(grid, covered)) {
+    const entry: OwnTable = { kind: 'table', layout: g.layout };
+    const hit: TitleHit = { row: g.titleRow, col: 0, layout: g.layout, forms: [entry], title: g.title, text: g.title, prefix: '', rawPrefix: '', lines: g.headerStart - g.titleRow };
+    const open = openTable(state, grid, gi, sheet, merges, hit, g.end, entry);
+    if (!open) continue;
+    open.scope.report('genericTable', { title: g.title }, g.titleRow, 0);
+    readBody(open, grid, open.header.end, g.end);
+    closeTable(state, open);
+  }
+}
+
 /** `2024年XX中心` → year 2024 and name `XX中心`; generic prefixes (表二, 2024年部门预算公开表) name nothing. */
 function prefixHints(hit: TitleHit, state: State): void {
   const y = /(\d{4})年/u.exec(hit.prefix);
@@ -395,33 +410,6 @@ function documentUnit(units: readonly UnitCount[]): AmountUnit | undefined {
   return units[0]?.unit;
 }
 
-function convertValues(values: Record<string, string | undefined>, from: AmountUnit, to: AmountUnit): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(values)) {
-    if (v === undefined) continue;
-    const r = Amount.parse(v);
-    out[k] = r.kind === 'amount' ? canonicalAmount(convert(r.amount, from, to)) : v;
-  }
-  return out;
-}
-
-type AnyValues = Record<string, string | undefined>;
-type Converted<T> = T;
-
-/** A form or table with every figure converted from `from` to `to`. */
-function convertTable<T>(table: T, from: AmountUnit, to: AmountUnit): Converted<T> {
-  const t = table as Record<string, unknown>;
-  const out: Record<string, unknown> = { ...t };
-  const rows = (list: unknown) => (Array.isArray(list) ? list.map((r: { values: AnyValues }) => ({ ...r, values: convertValues(r.values, from, to) })) : list);
-  if (t.total && typeof t.total === 'object') out.total = { ...(t.total as object), values: convertValues((t.total as { values: AnyValues }).values, from, to) };
-  if ('rows' in t) out.rows = rows(t.rows);
-  if ('income' in t) out.income = rows(t.income);
-  if ('expense' in t) out.expense = rows(t.expense);
-  if (t.previous && typeof t.previous === 'object') out.previous = convertValues(t.previous as AnyValues, from, to);
-  if (t.current && typeof t.current === 'object') out.current = convertValues(t.current as AnyValues, from, to);
-  return out as T;
-}
-
 export function parseForms(grids: readonly Grid[], options: ParseOptions = {}): ParsedForms {
   const list = (Array.isArray(grids) ? grids : []).filter((g): g is Grid => !!g && Array.isArray(g.rows));
   const profile = options.profile ?? detectProfile(list);
@@ -431,6 +419,8 @@ export function parseForms(grids: readonly Grid[], options: ParseOptions = {}): 
     const sheet = typeof grid.name === 'string' ? grid.name : `Sheet${gi + 1}`;
     const merges = indexMerges(grid);
     const titles = findTitles(grid, profile);
+    /** Rows read as tables (or recognised by a title): the generic reader leaves them alone. */
+    const covered: [number, number][] = [];
     let open: OpenTable | undefined;
     let openKey = '';
     let unreadKey = '';
@@ -447,11 +437,12 @@ export function parseForms(grids: readonly Grid[], options: ParseOptions = {}): 
       if (open && profile.repeatsTitles && key === openKey) {
         // the title again at the top of the next page: the same table goes on
         const page = findHeader(grid, columnsOf(open.entry), merges, hit.row + hit.lines, end);
-        readBody(open, grid, page ? page.end : hit.row + hit.lines, end);
+        covered.push([hit.row, readBody(open, grid, page ? page.end : hit.row + hit.lines, end)]);
         return;
       }
       close();
       if (entry.kind !== 'unread') unreadKey = '';
+      if (entry.kind === 'performance' || entry.kind === 'unread') covered.push([hit.row, end]);
       if (entry.kind === 'performance') {
         const scope = new TableScope(state.sink, gi, sheet, 'P');
         const p = readPerformance(grid, merges, hit.row, end, hit.text, scope, state.performance.length);
@@ -477,25 +468,24 @@ export function parseForms(grids: readonly Grid[], options: ParseOptions = {}): 
         return;
       }
       open = openTable(state, grid, gi, sheet, merges, hit, end, entry);
-      if (!open) return;
+      if (!open) {
+        covered.push([hit.row, hit.row + hit.lines]);
+        return;
+      }
       openKey = key;
-      readBody(open, grid, open.header.end, end);
+      covered.push([hit.row, readBody(open, grid, open.header.end, end)]);
     });
     close();
+    readGeneric(state, grid, gi, sheet, merges, (r) => covered.some(([a, b]) => r >= a && r < b));
   });
 
-  const unit = documentUnit(state.units);
-  const amountUnit = unit ?? profile.unit;
-  const forms: Partial<Record<FormId, unknown>> = {};
-  for (const [id, form] of Object.entries(state.forms) as [FormId, { unit?: AmountUnit }][]) {
-    forms[id] = form.unit !== undefined && form.unit !== amountUnit ? convertTable(form, form.unit, amountUnit) : form;
-  }
-  const others = state.others.map((o) => (o.unit !== undefined && o.unit !== amountUnit ? convertTable(o.table, o.unit, amountUnit) : o.table));
+  const amountUnit = documentUnit(state.units) ?? profile.unit;
+  const others = state.others.map((o) => o.table);
   const model: Disclosure = {
     schemaVersion: MODEL_SCHEMA_VERSION,
     unit: { name: options.unit?.name ?? state.names[0] ?? '', year: options.unit?.year ?? state.years[0] ?? 0 },
     document: { profile: profile.id, amountUnit },
-    forms: forms as Forms,
+    forms: state.forms as Forms,
     ...(others.length > 0 ? { tables: others } : {}),
     performance: state.performance,
   };

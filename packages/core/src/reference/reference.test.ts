@@ -445,7 +445,7 @@ describe('narrative', () => {
       expect(paragraphs.length, s.key).toBeGreaterThan(0);
       for (const para of paragraphs) expect(seedSquashed.includes(squash(para)), `${s.key}: ${para.slice(0, 30)}`).toBe(true);
     }
-    expect(sectionText('glossary').split('\n')).toHaveLength(16);
+    expect(sectionText('glossary').split('\n')).toHaveLength(17);
     expect(sectionText('performance')).not.toContain('指标值');
   });
 

@@ -266,18 +266,26 @@ export interface CitedName {
 export function citedNames(section: TextSection, known: readonly string[]): CitedName[] {
   const text = section.text;
   const out: CitedName[] = [];
-  const knownNorm = known.map((k) => ({ name: k, norm: normalizeLabel(k) })).sort((a, b) => b.norm.length - a.norm.length);
+  const seen = new Set<string>();
+  const knownByNorm = new Map<string, string>();
+  for (const k of known) if (!knownByNorm.has(normalizeLabel(k))) knownByNorm.set(normalizeLabel(k), k);
   for (let open = text.indexOf('（'); open >= 0; open = text.indexOf('（', open + 1)) {
-    const close = text.indexOf('）', open + 1);
-    if (close < 0) break;
-    if (close - open > 21 || !SUFFIX.test(text.slice(open + 1, close)) || /^[一二三四五六七八九十0-9]+$/u.test(text.slice(open + 1, close))) continue;
+    // the closing bracket of a suffix is near (the search is bounded: a text of many brackets stays linear)
+    const close = text.slice(open + 1, open + 22).indexOf('）');
+    if (close < 0) continue;
+    const end = open + 1 + close;
+    const inner = text.slice(open + 1, end);
+    if (!SUFFIX.test(inner) || /^[一二三四五六七八九十0-9]+$/u.test(inner)) continue;
     let from = open;
     while (from > 0 && open - from < 40 && !NAME_STOP.test(text[from - 1] ?? '')) from--;
-    const raw = text.slice(from, close + 1);
+    const raw = text.slice(from, end + 1);
+    // the longest project of 表十一 the candidate ends with
     const norm = normalizeLabel(raw);
-    const knownName = knownNorm.find((k) => norm.endsWith(k.norm))?.name;
+    let knownName: string | undefined;
+    for (let i = 0; i < norm.length && knownName === undefined; i++) knownName = knownByNorm.get(norm.slice(i));
     const name = knownName ?? raw.replace(LEADING_WORDS, '');
-    if (name.length <= close + 1 - open || out.some((c) => c.name === name)) continue;
+    if (name.length <= end + 1 - open || seen.has(name)) continue;
+    seen.add(name);
     out.push({ name, line: lineAt(section.segments, from) });
   }
   return out;

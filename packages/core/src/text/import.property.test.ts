@@ -112,6 +112,7 @@ describe('importText runs in linear time', { timeout: 180_000 }, () => {
       [(n) => '收支总体情况表\n单位：万元\n'.repeat(n), 250],
       [(n) => '2024 年预算项目支出绩效目标表\n项目名称\t甲\n一级指标\t二级指标\t三级指标\t指标值\n\t甲\t\t1%\t\n'.repeat(n), 250],
       [(n) => `${'\t'.repeat(n)}\n`, 20000],
+      [(n) => `第三部分\n六、绩效目标情况说明\n${'拟对甲项目（某区）、'.repeat(n)}等${n}个项目开展部门重点绩效评价。`, 2000],
     ];
     for (const [shape, n] of shapes) {
       importText(shape(4 * n));

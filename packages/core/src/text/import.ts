@@ -253,7 +253,8 @@ function readNarrative(sections: readonly TextSection[], ctx: NarrativeContext, 
   // the unit's own name (XX中心（先创）部门2024年项目支出…) is cited too, and is no project
   const unit = normalizeLabel(ctx.unitName);
   const cited = [section('change'), section('performance')].flatMap((s) => (s ? citedNames(s, projects) : [])).filter((c) => unit === '' || !normalizeLabel(c.name).endsWith(unit));
-  const unique = cited.filter((c, i) => cited.findIndex((d) => d.name === c.name) === i);
+  const names = new Set<string>();
+  const unique = cited.filter((c) => !names.has(c.name) && names.add(c.name) !== undefined);
   unique.forEach((c, i) => put(['narrative', 'projectsCited', i], c.line, c.name));
   const key = keyProjectNames(section('performance'), projects);
   key.forEach((c, i) => put(['narrative', 'keyProjects', i], c.line, c.name));

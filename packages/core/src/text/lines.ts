@@ -130,6 +130,8 @@ export function classifyLines(text: string, grid: Grid): TextLine[] {
     const line = i + 1;
     const text = plain(raw);
     if (text === '') return { line, text, raw, kind: 'blank' };
+    // A title printed with empty cells after it (2025年部门收支总体情况表单位名称：…单位：万元, then tabs) is a title, not a row.
+    if (titles.has(i)) return { line, text, raw, kind: 'title' };
     if (raw.includes('\t')) return { line, text, raw, kind: 'row' };
     const squashed = text.replace(/[\s\u3000]+/gu, '');
     const p = PART.exec(squashed);

@@ -7,6 +7,7 @@
 import type { Location, MessageData } from '../../diagnostics/types.js';
 import { FORM_COLUMNS, FORM_IDS, type ColumnKey, type FormId } from '../../model/columns.js';
 import type { Disclosure } from '../../model/schema.js';
+import { unpublishedPaths } from '../../profiles/published.js';
 import { describeLocation } from '../engine/describe.js';
 import type { CellRef } from '../engine/types.js';
 import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, narrativeRef, overviewRef, performanceFundsRef, projectRef, threePublicRef, totalRef } from '../refs.js';
@@ -30,8 +31,18 @@ function cellsOf(form: FormId | 'P', prefix: string, columns: readonly ColumnKey
   return columns.map((c) => ({ form, column: prefix + c, ref: ref(c), value: (values as Values)[c] }));
 }
 
-/** The cells of one form (T01–T12), in row order: the 合计 row first where the model has one. */
+/**
+ * The cells of one form (T01–T12), in row order: the 合计 row first where the
+ * model has one. Columns the document's template profile does not have are no
+ * cells of the form.
+ */
 export function formCells(model: Disclosure, form: FormId): AmountCell[] {
+  const unpublished = unpublishedPaths(model);
+  const cells = allFormCells(model, form);
+  return unpublished ? cells.filter((c) => !unpublished(c.ref.path)) : cells;
+}
+
+function allFormCells(model: Disclosure, form: FormId): AmountCell[] {
   const out: AmountCell[] = [];
   const f = model.forms;
   if (form === 'T01' || form === 'T04') {

@@ -3,11 +3,11 @@
  * first), evaluates the equations, finds root causes, applies configured
  * severities and sorts the result deterministically.
  */
-import { Amount } from '../../amount/amount.js';
+import { Amount, convert, type AmountUnit } from '../../amount/amount.js';
 import { bundledCatalogs } from '../../catalog/bundled.js';
 import type { Diagnostic, Location, MessageData, MessageTemplate } from '../../diagnostics/types.js';
 import { pathKey } from '../../diagnostics/types.js';
-import { FORM_IDS } from '../../model/columns.js';
+import { FORM_IDS, type FormId } from '../../model/columns.js';
 import { unpublishedPaths } from '../../profiles/published.js';
 import { canonicalAmount, type Disclosure } from '../../model/schema.js';
 import { describeLocation } from './describe.js';
@@ -46,11 +46,24 @@ function withPhysical(loc: Location, options: CheckOptions, path?: readonly (str
   return { ...loc, ...(p ? { path: [...p] } : {}), ...phys };
 }
 
+/** The unit a figure was published in: its form's or table's, else the document's. */
+function unitAt(model: Disclosure, path: readonly (string | number)[]): AmountUnit {
+  if (path[0] === 'narrative' && path[1] === 'figures') {
+    const unit = model.narrative?.figures[path[2] as number]?.unit;
+    return unit === '元' || unit === '万元' ? unit : model.document.amountUnit;
+  }
+  const own = path[0] === 'forms' ? model.forms[path[1] as FormId]?.unit : path[0] === 'tables' ? model.tables?.[path[1] as number]?.unit : undefined;
+  return own ?? model.document.amountUnit;
+}
+
+/** The figure at a path in the document's unit: a table stating the other unit is converted exactly (万元 = 10 000 元) before it is compared. */
 function amountAt(model: Disclosure, path: readonly (string | number)[]): Amount | undefined {
   const v = getAt(model, path);
   if (typeof v !== 'string') return undefined;
   const r = Amount.parse(v);
-  return r.kind === 'amount' ? r.amount : undefined;
+  if (r.kind !== 'amount') return undefined;
+  const unit = unitAt(model, path);
+  return unit === model.document.amountUnit ? r.amount : convert(r.amount, unit, model.document.amountUnit);
 }
 
 /** Runs `rules` over `model`. Rule order is the registry order; output order does not depend on it. */

@@ -1,5 +1,7 @@
-import type { Disclosure } from '../../model/schema.js';
-import { defineRule, type CellRef } from '../engine/types.js';
+import { Amount, convert } from '../../amount/amount.js';
+import { canonicalAmount, type Disclosure, type NarrativeFigure } from '../../model/schema.js';
+import { describeLocation } from '../engine/describe.js';
+import { defineRule, type CellRef, type RuleContext } from '../engine/types.js';
 import { formTotal, narrativeRef, overviewCell, projectRef, threePublicRef, totalRef } from '../refs.js';
 
 const norm = (s: string) => s.replace(/[\s\u3000]+/g, '');
@@ -76,6 +78,33 @@ function tableCount(m: Disclosure, key: string): number | undefined {
   return undefined;
 }
 
+/**
+ * A figure the narrative states in 万元 of tables in 元 (5,093.76万元 for
+ * 50,937,608.35 元): compared at its own precision, with the tables' figure
+ * converted to 万元 and rounded to as many decimals as the narrative gives.
+ */
+function coarser(ctx: RuleContext<'amount' | 'count'>, fig: NarrativeFigure, i: number, refs: readonly CellRef[]): void {
+  const stated = Amount.parse(fig.value);
+  if (stated.kind !== 'amount') return;
+  let sum = Amount.ZERO;
+  for (const r of refs) {
+    const v = ctx.amount(r.path);
+    if (v === null) return;
+    sum = sum.plus(v ?? Amount.ZERO);
+  }
+  const decimals = (fig.value.split('.')[1] ?? '').length;
+  const expected = convert(sum, '元', '万元').round(decimals);
+  if (expected.cmp(stated.amount) === 0) return;
+  ctx.report({
+    messageId: 'amount',
+    data: { label: fig.quote ?? fig.key, where: describeLocation(narrativeRef(i, fig.key).location), actual: fig.value, expected: canonicalAmount(expected), difference: canonicalAmount(stated.amount.minus(expected)) },
+    location: narrativeRef(i, fig.key).location,
+    expected: canonicalAmount(expected),
+    actual: fig.value,
+    related: refs.map((r) => r.location),
+  });
+}
+
 export default defineRule({
   id: 'text/amount',
   family: 'text',
@@ -101,6 +130,10 @@ export default defineRule({
       }
       const refs = tableFigures(m, fig.key);
       if (!refs || refs.length === 0) return;
+      if (fig.unit === '万元' && m.document.amountUnit === '元') {
+        coarser(ctx, fig, i, refs);
+        return;
+      }
       ctx.equation({
         messageId: 'amount',
         data: { label: fig.quote ?? fig.key },

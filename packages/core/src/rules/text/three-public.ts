@@ -10,6 +10,10 @@ type Year = 'previous' | 'current';
 
 /** “未使用…‘三公’经费”, “无‘三公’经费”, “‘三公’经费…为0”: the section says there is none. */
 const NONE: readonly RegExp[] = [/(未|没有|无|不涉及|不存在)[^。；;，,]{0,40}三公/, /三公[”’"'」]?经费[^。；;，,]{0,20}(为|均为)(0|零)(\.0+)?(万元|元)?(?![.0-9])/, /三公[”’"'」]?经费[^。；;，,]{0,6}(无|没有)/];
+/** The text without its sentences about carry-over (结转): saying there is none of that says nothing of the budget. */
+function withoutCarryOver(text: string): string {
+  return text.replace(/[^。；;]*结转[^。；;]*[。；;]?/gu, '');
+}
 const DIRECTION = /增加|减少|增长|下降|降低|上升|持平|压减|缩减|节约/;
 const REASON = /原因|主要是|主要系|主要用于|由于|因为|用于|鉴于|为了|根据|按照|厉行节约|严格控制|压减/;
 
@@ -80,7 +84,8 @@ export default defineRule({
       return;
     }
     const years: Record<Year, number> = { previous: m.forms.T07?.years?.previous ?? m.unit.year - 1, current: m.forms.T07?.years?.current ?? m.unit.year };
-    const saysNone = NONE.some((re) => re.test(sec.text));
+    // “本部门无2020年结转的‘三公’经费支出” is about last year's carry-over, not about this year's budget.
+    const saysNone = NONE.some((re) => re.test(withoutCarryOver(sec.text)));
     const state: Record<Year, YearState> = { previous: yearState(ctx, 'previous'), current: yearState(ctx, 'current') };
     const figs: Record<Year, FigureHit | undefined> = { previous: figure(m, 'threePublic.previous.total'), current: figure(m, 'threePublic.current.total') };
 
