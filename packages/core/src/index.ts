@@ -12,3 +12,4 @@ export * from './check/index.js';
 export * from './forms/index.js';
 export * from './text/index.js';
 export * from './narrative/index.js';
+export * from './profiles/index.js';

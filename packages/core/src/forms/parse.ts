@@ -146,12 +146,22 @@ function pageFurniture(cells: readonly CellValue[]): boolean {
   return /^表[0-9一二三四五六七八九十]{1,3}$/u.test(t) || /^-[0-9]{1,3}-$/u.test(t);
 }
 
-/** A line of prose starting a page (a single text cell after a blank line): the table ended on the page before. */
-function proseAfterBreak(cells: readonly CellValue[], afterBlank: boolean): boolean {
+/** Columns whose text belongs to a row of the table (its labels, names and codes). */
+const ROW_TEXT: ReadonlySet<string> = new Set(['label', 'name', 'project', 'projectType', 'indicator']);
+
+/**
+ * A line of prose starting a page (a single text cell after a blank line,
+ * outside the table's label and name columns): the table ended on the page before.
+ */
+function proseAfterBreak(cells: readonly CellValue[], afterBlank: boolean, header: HeaderMatch): boolean {
   if (!afterBlank) return false;
-  const filled = cells.filter((v) => !isBlank(v));
-  const v = filled[0];
-  return filled.length === 1 && typeof v === 'string' && !isTotalLabel(v) && !/^[0-9]/u.test(v.trim());
+  const filled = cells.flatMap((v, c) => (isBlank(v) ? [] : [c]));
+  const col = filled[0];
+  const v = col === undefined ? undefined : cells[col];
+  if (filled.length !== 1 || col === undefined || typeof v !== 'string' || isTotalLabel(v) || /^[0-9]/u.test(v.trim())) return false;
+  const leaf = header.columns.get(col)?.leaf;
+  if (leaf && ROW_TEXT.has(leaf.kind)) return false;
+  return leaf?.kind !== 'code' || !/[0-9]/u.test(v);
 }
 
 interface UnitCount {
@@ -331,7 +341,7 @@ function readBody(open: OpenTable, grid: Grid, from: number, end: number): numbe
       }
       return r + 1;
     }
-    if (proseAfterBreak(cells, afterBlank)) return r;
+    if (proseAfterBreak(cells, afterBlank, open.header)) return r;
     afterBlank = false;
     if (columnNumbers(cells) || pageFurniture(cells) || repeatedHeader(cells, open.headerWords) || !cells.some((v, c) => !isBlank(v) && !open.passOver.has(c))) continue;
     const view: RowView = { row: r, cells };

@@ -8,7 +8,8 @@
 import { leavesOf } from '../forms/tree.js';
 import type { Disclosure } from '../model/schema.js';
 import { FORM_COLUMNS, FORM_IDS, type ColumnKey, type FormId } from '../model/columns.js';
-import { profileById, standardForms } from './registry.js';
+import { DEFAULT_PROFILE, profileById, standardForms } from './registry.js';
+import type { Profile } from './types.js';
 
 type Path = readonly (string | number)[];
 
@@ -20,6 +21,51 @@ function columnsOf(form: FormId, side: string | undefined): readonly ColumnKey[]
   return FORM_COLUMNS[form as keyof typeof FORM_COLUMNS] ?? [];
 }
 
+type Published = ReadonlyMap<FormId, ReadonlyMap<string, ReadonlySet<string>>>;
+
+const publishedCache = new WeakMap<Profile, Published>();
+
+/** The amount columns each of a profile's standard forms has, by side ('' for forms without sides), over all its variants. */
+function publishedOf(profile: Profile): Published {
+  let out = publishedCache.get(profile);
+  if (out) return out;
+  const map = new Map<FormId, Map<string, Set<string>>>();
+  for (const form of FORM_IDS) {
+    const entries = standardForms(profile, form);
+    if (entries.length === 0) continue;
+    const sides = new Map<string, Set<string>>();
+    for (const e of entries) {
+      for (const l of leavesOf(e.layout.columns)) {
+        if (l.leaf.kind !== 'amount') continue;
+        const side = l.leaf.side ?? '';
+        let set = sides.get(side);
+        if (!set) sides.set(side, (set = new Set()));
+        set.add(l.leaf.column);
+      }
+    }
+    map.set(form, sides);
+  }
+  out = map;
+  publishedCache.set(profile, out);
+  return out;
+}
+
+function sidesOf(form: FormId): readonly string[] {
+  return form === 'T01' || form === 'T04' ? ['income', 'expense'] : form === 'T07' ? ['previous', 'current'] : [''];
+}
+
+/**
+ * Whether a column of a form is one the document's profile publishes. Every
+ * column is, for a profile yusuan does not know and for forms the profile does
+ * not map.
+ */
+export function publishesColumn(model: Disclosure, form: FormId, side: string, column: string): boolean {
+  const profile = profileById(model.document.profile);
+  const sides = profile ? publishedOf(profile).get(form) : undefined;
+  if (!sides) return true;
+  return sides.get(side)?.has(column) ?? false;
+}
+
 interface Unpublished {
   /** form → side ('' for forms without sides) → column keys the profile's table does not have. */
   readonly columns: ReadonlyMap<FormId, ReadonlyMap<string, ReadonlySet<string>>>;
@@ -29,27 +75,19 @@ interface Unpublished {
 
 function unpublishedOf(model: Disclosure): Unpublished | undefined {
   const profile = profileById(model.document.profile);
-  if (!profile) return undefined;
+  // The reference's forms publish every column they define; the keys other
+  // templates added are never read for it and stay blank.
+  if (!profile || profile === DEFAULT_PROFILE) return undefined;
+  const published = publishedOf(profile);
   const columns = new Map<FormId, Map<string, Set<string>>>();
   for (const form of FORM_IDS) {
     if (model.forms[form] === undefined) continue;
-    const entries = standardForms(profile, form);
-    if (entries.length === 0) continue;
-    const published = new Map<string, Set<string>>();
-    for (const e of entries) {
-      for (const l of leavesOf(e.layout.columns)) {
-        if (l.leaf.kind !== 'amount') continue;
-        const side = l.leaf.side ?? '';
-        let set = published.get(side);
-        if (!set) published.set(side, (set = new Set()));
-        set.add(l.leaf.column);
-      }
-    }
-    const sides = form === 'T01' || form === 'T04' ? ['income', 'expense'] : form === 'T07' ? ['previous', 'current'] : [''];
+    const have = published.get(form);
+    if (!have) continue;
     const missing = new Map<string, Set<string>>();
-    for (const side of sides) {
-      const have = published.get(side) ?? new Set<string>();
-      const lack = new Set(columnsOf(form, side === '' ? undefined : side).filter((c) => !have.has(c)));
+    for (const side of sidesOf(form)) {
+      const cols = have.get(side) ?? new Set<string>();
+      const lack = new Set(columnsOf(form, side === '' ? undefined : side).filter((c) => !cols.has(c)));
       if (lack.size > 0) missing.set(side, lack);
     }
     if (missing.size > 0) columns.set(form, missing);
@@ -57,16 +95,13 @@ function unpublishedOf(model: Disclosure): Unpublished | undefined {
   return { columns, absentRowsUnknown: profile.absentOverviewRows === 'unknown' };
 }
 
-const cache = new WeakMap<Disclosure, Unpublished | undefined>();
-
 /**
  * A test for the model paths a document's profile does not publish, or
- * undefined where every path is published (an unknown profile is read as the
- * reference's twelve forms, which publish all of their columns).
+ * undefined where every path is published (the reference's profile, or a
+ * profile yusuan does not know, read as the reference's twelve forms).
  */
 export function unpublishedPaths(model: Disclosure): ((path: Path) => boolean) | undefined {
-  if (!cache.has(model)) cache.set(model, unpublishedOf(model));
-  const u = cache.get(model);
+  const u = unpublishedOf(model);
   if (!u || (u.columns.size === 0 && !u.absentRowsUnknown)) return undefined;
   return (path) => {
     if (path[0] !== 'forms') return false;
@@ -76,9 +111,11 @@ export function unpublishedPaths(model: Disclosure): ((path: Path) => boolean) |
     if (!lack) return false;
     const last = path[path.length - 1];
     if (typeof last !== 'string') return false;
-    if (form === 'T01' || form === 'T04') return path[4] === 'values' && (lack.get(String(path[2])) ?? new Set()).has(last);
-    if (form === 'T07') return path.length === 4 && (lack.get(String(path[2])) ?? new Set()).has(last);
-    if (TABULAR.has(form)) return path[path.length - 2] === 'values' && (lack.get('') ?? new Set()).has(last);
+    if (form === 'T01' || form === 'T04') return path[4] === 'values' && (lack.get(String(path[2])) ?? EMPTY).has(last);
+    if (form === 'T07') return path.length === 4 && (lack.get(String(path[2])) ?? EMPTY).has(last);
+    if (TABULAR.has(form)) return path[path.length - 2] === 'values' && (lack.get('') ?? EMPTY).has(last);
     return false;
   };
 }
+
+const EMPTY: ReadonlySet<string> = new Set();
