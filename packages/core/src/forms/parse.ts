@@ -403,6 +403,7 @@ function prefixHints(hit: TitleHit, state: State): void {
   const y = /(\d{4})年/u.exec(hit.prefix);
   if (y) state.years.push(Number(y[1]));
   const name = hit.rawPrefix
+    .replace(/^(?:公开)?[0-9０-９]{1,2}表[:：、.．\s]*/u, '')
     .replace(/^[0-9０-９]{4}年度?/u, '')
     .replace(/[:：、.．\-—]+$/u, '')
     .replace(/(?:部门)?(?:预算)?(?:公开)?表?(?:[0-9０-９]+|[一二三四五六七八九十]+)?$/u, '')

@@ -97,6 +97,14 @@ describe('titles of other templates', () => {
     expect(ec?.lines).toBe(2);
   });
 
+  it('reads a numbered title (公开01表) without taking the number for the unit’s name', () => {
+    const lines = ['公开01表 2021年部门综合预算收支总表', '单位：元', '收入||支出|', '项目|预算数|支出功能分类科目（按大类）|预算数', '一、部门预算|5.00|一、部门预算|5.00', '收入总计|5.00|支出总计|5.00'];
+    const { model, profile } = parseForms([sheet(lines)], { profile: profileById('xian-16') ?? DEFAULT_PROFILE });
+    expect(profile).toBe('xian-16');
+    expect(model.unit).toEqual({ name: '', year: 2021 });
+    expect(model.forms.T01?.income.map((r) => r.key)).toEqual(['departmentBudget', 'grandTotal']);
+  });
+
   it('reads a title wrapped over lines, without the table number above it', () => {
     const hits = findTitles(sheet(['表6', '2021年部门综合预算一般公共预算支出明细', '表', '（按支出经济分类科目-不含上年结转）', '单位：元']), xian);
     expect(hits.map((h) => [h.row, h.lines, h.layout.id, h.prefix])).toEqual([[1, 3, 'xian-16/表6', '2021年']]);

@@ -60,10 +60,14 @@ function sidesOf(form: FormId): readonly string[] {
  * not map.
  */
 export function publishesColumn(model: Disclosure, form: FormId, side: string, column: string): boolean {
+  const sides = publishedSides(model, form);
+  return sides === undefined || (sides.get(side)?.has(column) ?? false);
+}
+
+/** The columns a form of the document's profile has, by side; undefined where every column is published. */
+export function publishedSides(model: Disclosure, form: FormId): ReadonlyMap<string, ReadonlySet<string>> | undefined {
   const profile = profileById(model.document.profile);
-  const sides = profile ? publishedOf(profile).get(form) : undefined;
-  if (!sides) return true;
-  return sides.get(side)?.has(column) ?? false;
+  return profile ? publishedOf(profile).get(form) : undefined;
 }
 
 interface Unpublished {

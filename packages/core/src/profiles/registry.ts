@@ -16,8 +16,10 @@ export const PROFILES: readonly Profile[] = [SHANDONG_12, SHANGHAI_9, XIAN_16, C
 
 export const DEFAULT_PROFILE: Profile = SHANDONG_12;
 
+const BY_ID: ReadonlyMap<string, Profile> = new Map(PROFILES.map((p) => [p.id, p]));
+
 export function profileById(id: string | undefined): Profile | undefined {
-  return PROFILES.find((p) => p.id === id);
+  return id === undefined ? undefined : BY_ID.get(id);
 }
 
 /** The standard-form entries of a profile for one form (several where the table has layout variants). */

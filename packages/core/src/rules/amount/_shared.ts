@@ -7,7 +7,7 @@
 import type { Location, MessageData } from '../../diagnostics/types.js';
 import { FORM_COLUMNS, FORM_IDS, type ColumnKey, type FormId } from '../../model/columns.js';
 import type { Disclosure } from '../../model/schema.js';
-import { publishesColumn } from '../../profiles/published.js';
+import { publishedSides } from '../../profiles/published.js';
 import { describeLocation } from '../engine/describe.js';
 import type { CellRef } from '../engine/types.js';
 import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, narrativeRef, overviewRef, performanceFundsRef, projectRef, threePublicRef, totalRef } from '../refs.js';
@@ -37,9 +37,12 @@ function cellsOf(form: FormId | 'P', prefix: string, columns: readonly ColumnKey
  * cells of the form.
  */
 export function formCells(model: Disclosure, form: FormId): AmountCell[] {
-  return allFormCells(model, form).filter((c) => {
+  const cells = allFormCells(model, form);
+  const sides = publishedSides(model, form);
+  if (!sides) return cells;
+  return cells.filter((c) => {
     const dot = c.column.indexOf('.');
-    return publishesColumn(model, form, dot < 0 ? '' : c.column.slice(0, dot), dot < 0 ? c.column : c.column.slice(dot + 1));
+    return sides.get(dot < 0 ? '' : c.column.slice(0, dot))?.has(dot < 0 ? c.column : c.column.slice(dot + 1)) ?? false;
   });
 }
 

@@ -1,7 +1,8 @@
 import { FORM_COLUMNS, type ColumnKey, type FormId } from '../../model/columns.js';
 import type { OtherTable } from '../../model/schema.js';
 import { defineRule, type CellRef, type RuleContext } from '../engine/types.js';
-import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, tableRef, threePublicRef, totalRef } from '../refs.js';
+import { publishesColumn } from '../../profiles/published.js';
+import { CODED_FORMS, ECONOMIC_FORMS, codedRef, economicRef, economicRowKey, tableRef, threePublicRef, totalRef, type CodedFormId, type EconomicFormId } from '../refs.js';
 
 type Msg = 'rollup' | 'total';
 
@@ -28,10 +29,12 @@ export default defineRule({
   },
   check(ctx) {
     const { forms } = ctx.model;
+    // the columns the document's template has (other templates' columns are never blank figures of the reference's)
+    const columnsOf = (form: CodedFormId | EconomicFormId): ColumnKey[] => FORM_COLUMNS[form].filter((c) => publishesColumn(ctx.model, form, '', c));
     for (const form of CODED_FORMS) {
       const table = forms[form];
       if (!table) continue;
-      const cols = FORM_COLUMNS[form];
+      const cols = columnsOf(form);
       const rows = table.rows.map((r, i) => ({ code: r.code, i }));
       const classes = rows.filter((r) => r.code.length === 3);
       for (const parent of rows.filter((r) => r.code.length < 7)) {
@@ -43,7 +46,7 @@ export default defineRule({
     for (const form of ECONOMIC_FORMS) {
       const table = forms[form];
       if (!table) continue;
-      const cols = FORM_COLUMNS[form];
+      const cols = columnsOf(form);
       const rows = table.rows.map((r, i) => ({ code: r.department.code, key: economicRowKey(r), i }));
       const classes = rows.filter((r) => r.code.length === 3);
       for (const parent of classes) {

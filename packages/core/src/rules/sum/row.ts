@@ -13,9 +13,26 @@ type Formula = RowFormula;
 /** The row formulas of the reference's forms (profiles/data/shandong.ts); other profiles state their own. */
 export const ROW_FORMULAS: Readonly<Partial<Record<FormId, readonly Formula[]>>> = REFERENCE_ROW_FORMULAS;
 
+interface Part {
+  readonly key: string;
+  readonly coef: 1 | -1;
+}
+
+const partsCache = new WeakMap<Formula, readonly Part[]>();
+
+/** A formula's parts with their signs: `-key` is subtracted from the total's side. */
+function partsOf(f: Formula): readonly Part[] {
+  let parts = partsCache.get(f);
+  if (!parts) {
+    parts = f.parts.map((p) => (p.startsWith('-') ? { key: p.slice(1), coef: 1 as const } : { key: p, coef: -1 as const }));
+    partsCache.set(f, parts);
+  }
+  return parts;
+}
+
 function apply(ctx: RuleContext<Msg>, formulas: readonly Formula[], cell: (c: string) => CellRef, filled: (c: string) => boolean) {
   for (const f of formulas) {
-    const parts = f.parts.map((p) => (p.startsWith('-') ? { key: p.slice(1), coef: 1 as const } : { key: p, coef: -1 as const }));
+    const parts = partsOf(f);
     if (f.optional && !parts.some((p) => filled(p.key))) continue;
     ctx.equation({ messageId: 'row', rounding: true, data: { parts: parts.length }, terms: [{ ref: cell(f.total), coef: 1 }, ...parts.map((p) => ({ ref: cell(p.key), coef: p.coef }))] });
   }
