@@ -82,8 +82,25 @@ export function checkModelJson(json: unknown, options: CheckOptions = {}, lang: 
  * Checks a published document's text (PDF or Word extraction, tables
  * tab-separated): read with importText, every finding located by its line.
  */
+/**
+ * Rules that read the explanatory text's structure and wording, which the text
+ * reader knows for the reference template only: for other templates they are
+ * off unless configured, and an info diagnostic says so (no guessed findings).
+ */
+const REFERENCE_WORDING_RULES = ['struct/sections', 'text/three-public', 'struct/unit-name'] as const;
+
 export function checkText(text: string, options: WorkbookCheckOptions = {}): CheckResult {
   const read = importText(text, options.unit ? { unit: options.unit } : {});
-  const report = runRules(read.model, RULES, { ...options, sourceMap: read.sourceMap, readDiagnostics: read.diagnostics });
+  const profile = read.model.document.profile;
+  const severities = { ...(options.severities ?? {}) };
+  const extra: Diagnostic[] = [];
+  if (profile !== 'shandong-12' && read.model.narrative) {
+    const off = REFERENCE_WORDING_RULES.filter((id) => severities[id] === undefined);
+    for (const id of off) severities[id] = 'off';
+    const first = read.sourceMap['narrative.sections.0'];
+    if (off.length > 0)
+      extra.push({ ruleId: 'parse/not-read', severity: 'info', messageId: 'narrativeNotRead', data: { profile, rules: off.join('、') }, location: { form: 'N', ...(first?.line !== undefined ? { line: first.line } : {}) } });
+  }
+  const report = runRules(read.model, RULES, { ...options, severities, sourceMap: read.sourceMap, readDiagnostics: [...read.diagnostics, ...extra] });
   return { ...finish('text', read.model, report), textTables: read.tables };
 }

@@ -54,6 +54,10 @@ export const FORM_MESSAGES = {
     'zh-CN': '已识别“{title}”（{profile}），未读入：{reason}',
     en: 'Recognised “{title}” ({profile}) but did not read it: {reason}',
   },
+  narrativeNotRead: {
+    'zh-CN': '本文件采用“{profile}”模板：说明的章节、“三公”经费文字和单位名称按该模板暂不核对（{rules}），说明中的金额仍与表格核对',
+    en: 'This document follows the “{profile}” template: its sections, 三公 wording and unit name are not checked for it yet ({rules}); the amounts its text states are still checked against the tables',
+  },
   columnNotRead: {
     'zh-CN': '{form}中“{text}”起的栏目未读入：{reason}',
     en: 'The columns of {form} from “{text}” on were not read: {reason}',
@@ -82,5 +86,6 @@ export const FORM_DIAGNOSTICS: Readonly<Record<FormMessageId, { readonly ruleId:
   noDocumentTitle: { ruleId: 'parse/no-title', severity: 'warning' },
   tableNotRead: { ruleId: 'parse/not-read', severity: 'info' },
   columnNotRead: { ruleId: 'parse/not-read', severity: 'info' },
+  narrativeNotRead: { ruleId: 'parse/not-read', severity: 'info' },
   genericTable: { ruleId: 'parse/generic-table', severity: 'info' },
 };
