@@ -25,7 +25,7 @@ export function sharedConfig(name: string) {
     test: {
       name,
       include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
-      testTimeout: 30_000,
+      testTimeout: 120_000,
       reporters: ['default', 'json'],
       outputFile: { json: `../../.test-results/${name}.json` },
     },

@@ -82,7 +82,7 @@ describe('round trip of random models', () => {
     );
   });
 
-  it('parse(generate(m)) = m for 1,000 random models', () => {
+  it('parse(generate(m)) = m for 1,000 random models', { timeout: 180_000 }, () => {
     fc.assert(
       fc.property(arbitraryDisclosure(), (m) => {
         const sheets = generateForms(m);
