@@ -6,13 +6,13 @@
  * read, holds no table, or lacks what a model needs (the unit's name and
  * year) exits 2 with a one-line reason and writes nothing.
  */
-import { statSync, writeFileSync } from 'node:fs';
-import { extname } from 'node:path';
+import { writeFileSync } from 'node:fs';
 import { importText, validateDisclosure } from '@yusuan/core';
 import { UserInputError } from '../errors.js';
 import { t, type Lang, type MessageId } from '../i18n.js';
 import { displayName, readTextFile } from '../inputs.js';
 import type { Io } from '../main.js';
+import { outputPath } from './output-file.js';
 
 export interface ImportCommandOptions {
   output?: string;
@@ -25,26 +25,10 @@ function fail(id: MessageId, data: Record<string, string | number>): UserInputEr
   return new UserInputError({ 'zh-CN': t('zh-CN', id, data), en: t('en', id, data) });
 }
 
-/** The model file to write: named with -o, a .json, not a directory, not an existing file unless --force. */
-function modelOutput(path: string | undefined, force: boolean | undefined): string {
-  if (path === undefined || path.trim() === '') throw fail('outputRequired', { example: 'model.json' });
-  if (extname(path).toLowerCase() !== '.json') throw fail('outputNotJson', { path });
-  let exists = false;
-  try {
-    const st = statSync(path);
-    if (st.isDirectory()) throw fail('outputIsDirectory', { path });
-    exists = true;
-  } catch (e) {
-    if (e instanceof UserInputError) throw e;
-    // nothing there to overwrite; a folder that does not exist is reported by the write
-  }
-  if (exists && force !== true) throw fail('outputExists', { path });
-  return path;
-}
 
 /** Exit 0 written, 2 unusable input or output. */
 export function runImport(input: string, opts: ImportCommandOptions, lang: Lang, io: Io): number {
-  const out = modelOutput(opts.output, opts.force);
+  const out = outputPath(opts.output, opts.force, 'model.json', '.json');
   let year: number | undefined;
   if (opts.year !== undefined) {
     if (!/^(19|20|21)[0-9]{2}$/.test(opts.year)) throw fail('badYear', { value: opts.year });

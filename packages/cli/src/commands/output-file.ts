@@ -1,6 +1,6 @@
 /**
- * The output file of a generating command (forms, template): named with -o,
- * an .xlsx, and never an existing file unless --force says so.
+ * The output file of a generating command (forms, template, import): named
+ * with -o, an .xlsx (a .json for import), and never an existing file unless --force says so.
  */
 import { statSync } from 'node:fs';
 import { extname } from 'node:path';
@@ -16,9 +16,9 @@ function fail(id: MessageId, data: Record<string, string>): UserInputError {
  * missing, the path does not end in .xlsx, is a directory, or names an
  * existing file and `force` is not set.
  */
-export function outputPath(path: string | undefined, force: boolean | undefined, example: string): string {
+export function outputPath(path: string | undefined, force: boolean | undefined, example: string, ext: '.xlsx' | '.json' = '.xlsx'): string {
   if (path === undefined || path.trim() === '') throw fail('outputRequired', { example });
-  if (extname(path).toLowerCase() !== '.xlsx') throw fail('outputNotXlsx', { path });
+  if (extname(path).toLowerCase() !== ext) throw fail(ext === '.json' ? 'outputNotJson' : 'outputNotXlsx', { path });
   let exists = false;
   try {
     const st = statSync(path);
